@@ -1,0 +1,68 @@
+/**
+ * The `endgame` command line: builds the commander program, runs it, and
+ * turns every failure into one line on stderr and a non-zero exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, oneLine, reportError } from './errors.js';
+import { registerSolve } from './solve.js';
+import { registerVars } from './vars.js';
+
+const EXAMPLES = `
+Examples:
+  $ endgame solve examples/gl/sim.yaml --format table
+  $ endgame solve examples/gl/sim.yaml --format json --out sim.json
+  $ endgame solve examples/gl/sim.yaml --blocks
+  $ endgame vars examples/gl/sim.yaml
+
+Exit codes: 0 success, 1 bad model or input file, 2 bad command line, 3 internal error.
+Errors are one line on stderr; add --debug for a stack trace.`;
+
+/** The CLI's version, from its package.json. */
+export function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Builds the `endgame` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('endgame');
+  program
+    .description('endgame: a stock-flow-consistent, system-dynamics simulator (equations as data, compiled and solved)')
+    .version(cliVersion(), '-V, --version', 'print the version')
+    .option('--debug', 'print a stack trace with errors')
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
+  registerSolve(program);
+  registerVars(program);
+  return program;
+}
+
+/** Runs the CLI on `argv` (as in `process.argv`) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.slice(2).includes('--debug');
+  const writeErr = (text: string) => {
+    process.stderr.write(text);
+  };
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    throw err;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) return reportCommanderError(err, writeErr);
+    return reportError(err, debug, writeErr);
+  }
+}
+
+/** Help and version end with exit 0; a usage error becomes one line plus a pointer to the help. */
+function reportCommanderError(err: CommanderError, writeErr: (text: string) => void): number {
+  if (err.exitCode === 0) return EXIT.ok;
+  if (err.code === 'commander.help') return EXIT.usage;
+  writeErr(`endgame: ${oneLine(err.message.replace(/^error:\s*/, ''))} (see endgame --help)\n`);
+  return EXIT.usage;
+}

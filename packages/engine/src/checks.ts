@@ -1,0 +1,190 @@
+/**
+ * Per-period checks (ENGINE.md §3.6): accounting matrices (rows, columns,
+ * stock–flow consistency with revaluations) and hidden identities. Works on
+ * the cell values computed for a period, in the order of `checkExpressions`.
+ */
+import { EngineError } from './diagnostics.js';
+import type { Program } from './program.js';
+
+interface SumCheck {
+  label: string;
+  /** Indices into the cell array and their signs. */
+  terms: { cell: number; sign: number; text: string }[];
+  tolerance: number;
+}
+
+interface StockFlowCheck {
+  label: string;
+  stockCell: number;
+  flowCell: number;
+  revalCell: number;
+  tolerance: number;
+}
+
+/** Outcome of one period's checks. */
+export interface CheckOutcome {
+  maxResidual: number;
+  where: string | null;
+}
+
+/** Precomputed check structure for one program. */
+export class AccountingChecks {
+  private readonly sums: SumCheck[] = [];
+  private readonly stockFlows: StockFlowCheck[] = [];
+  private readonly hidden: { left: number; right: number; text: string; tolerance: number }[] = [];
+  /** Number of cell values the evaluators produce. */
+  readonly cellCount: number;
+
+  constructor(program: Program) {
+    let offset = 0;
+    const cellIndex = new Map<string, number>();
+    for (const m of program.matrices) {
+      const cells = m.cells.map((c, i) => ({ ...c, index: offset + i }));
+      for (const c of cells) cellIndex.set(`${m.name}\u0000${c.row}\u0000${c.sector}`, c.index);
+      offset += m.cells.length;
+      const kindLabel = m.kind === 'flow' ? 'flow' : m.kind === 'stock' ? 'stock' : 'revaluation';
+      if (m.kind === 'revaluation') continue;
+      for (const row of m.rows) {
+        if (m.kind === 'stock' && (m.realRows.includes(row) || row === 'net_worth')) continue;
+        const terms = cells
+          .filter((c) => c.row === row)
+          .map((c) => ({ cell: c.index, sign: 1, text: `${c.sector}: ${c.text}` }));
+        if (terms.length)
+          this.sums.push({ label: `${kindLabel} matrix '${m.name}', row '${row}'`, terms, tolerance: m.tolerance });
+      }
+      if (m.kind === 'stock' && m.rows.includes('net_worth')) {
+        const terms = cells
+          .filter((c) => c.row === 'net_worth' || m.realRows.includes(c.row))
+          .map((c) => ({ cell: c.index, sign: 1, text: `${c.row}/${c.sector}: ${c.text}` }));
+        this.sums.push({
+          label: `stock matrix '${m.name}', net_worth row (+ real assets)`,
+          terms,
+          tolerance: m.tolerance,
+        });
+      }
+      for (const sector of m.sectors) {
+        const terms = cells
+          .filter((c) => c.sector === sector)
+          .map((c) => ({ cell: c.index, sign: 1, text: `${c.row}: ${c.text}` }));
+        if (terms.length)
+          this.sums.push({
+            label: `${kindLabel} matrix '${m.name}', column '${sector}'`,
+            terms,
+            tolerance: m.tolerance,
+          });
+      }
+    }
+    // Stock–flow consistency: Δ(stock cell) = −dt · (flow-of-funds cell) + (revaluation cell).
+    const flowRowFor = new Map<string, { matrix: string; row: string }>();
+    for (const m of program.matrices) {
+      if (m.kind !== 'flow') continue;
+      for (const [row, stockRow] of Object.entries(m.stockOf)) flowRowFor.set(stockRow, { matrix: m.name, row });
+    }
+    const reval = program.matrices.find((m) => m.kind === 'revaluation');
+    for (const m of program.matrices) {
+      if (m.kind !== 'stock') continue;
+      for (const c of m.cells) {
+        if (c.row === 'net_worth') continue;
+        const flow = flowRowFor.get(c.row);
+        const revalCell = reval ? (cellIndex.get(`${reval.name}\u0000${c.row}\u0000${c.sector}`) ?? -1) : -1;
+        if (!flow && revalCell < 0) continue;
+        this.stockFlows.push({
+          label: `stock matrix '${m.name}', row '${c.row}', column '${c.sector}' vs its flows${flow ? ` (flow matrix '${flow.matrix}', row '${flow.row}')` : ''}`,
+          stockCell: cellIndex.get(`${m.name}\u0000${c.row}\u0000${c.sector}`)!,
+          flowCell: flow ? (cellIndex.get(`${flow.matrix}\u0000${flow.row}\u0000${c.sector}`) ?? -1) : -1,
+          revalCell,
+          tolerance: m.tolerance,
+        });
+      }
+    }
+    for (const h of program.hidden) {
+      this.hidden.push({ left: offset, right: offset + 1, text: h.text, tolerance: h.tolerance });
+      offset += 2;
+    }
+    this.cellCount = offset;
+  }
+
+  /** True when there is anything to check. */
+  get empty(): boolean {
+    return this.cellCount === 0;
+  }
+
+  /**
+   * Checks one period. `cur` holds this period's cells, `prev` the previous
+   * period's (for stock changes). Throws on a leak; returns the largest residual.
+   */
+  check(cur: Float64Array, prev: Float64Array, dt: number, label: string): CheckOutcome {
+    let maxResidual = 0;
+    let where: string | null = null;
+    for (const s of this.sums) {
+      let sum = 0;
+      let scale = 1;
+      for (const t of s.terms) {
+        const v = cur[t.cell];
+        sum += v;
+        const a = Math.abs(v);
+        if (a > scale) scale = a;
+      }
+      const r = Math.abs(sum);
+      if (r > maxResidual || Number.isNaN(r)) {
+        maxResidual = r;
+        where = s.label;
+      }
+      if (!(r <= s.tolerance * scale)) {
+        const cells = s.terms.map((t) => `${t.text} = ${fmt(cur[t.cell])}`).join('; ');
+        throw new EngineError(
+          'matrix-leak',
+          `water is leaking: ${s.label} sums to ${fmt(sum)} instead of 0 in ${label} (cells: ${cells})`,
+          undefined,
+          { where: s.label, amount: sum, label },
+        );
+      }
+    }
+    for (const c of this.stockFlows) {
+      const change = cur[c.stockCell] - prev[c.stockCell];
+      const flow = c.flowCell >= 0 ? cur[c.flowCell] : 0;
+      const reval = c.revalCell >= 0 ? cur[c.revalCell] : 0;
+      const gap = change + dt * flow - reval;
+      const r = Math.abs(gap);
+      const scale = Math.max(
+        1,
+        Math.abs(cur[c.stockCell]),
+        Math.abs(prev[c.stockCell]),
+        Math.abs(dt * flow),
+        Math.abs(reval),
+      );
+      if (r > maxResidual || Number.isNaN(r)) {
+        maxResidual = r;
+        where = c.label;
+      }
+      if (!(r <= c.tolerance * scale)) {
+        throw new EngineError(
+          'matrix-leak',
+          `water is leaking: ${c.label}: the stock changed by ${fmt(change)} but flows and revaluations explain ${fmt(reval - dt * flow)} (gap ${fmt(gap)}) in ${label}`,
+          undefined,
+          { where: c.label, amount: gap, label },
+        );
+      }
+    }
+    for (const h of this.hidden) {
+      const l = cur[h.left];
+      const r = cur[h.right];
+      if (!(Math.abs(l - r) <= h.tolerance * Math.max(1, Math.abs(l), Math.abs(r)))) {
+        throw new EngineError(
+          'hidden-identity',
+          `hidden identity '${h.text}' fails in ${label}: left = ${fmt(l)}, right = ${fmt(r)} (difference ${fmt(l - r)}); an equation or matrix row is probably wrong`,
+          undefined,
+          { label },
+        );
+      }
+    }
+    return { maxResidual, where };
+  }
+}
+
+/** Short number formatting for messages. */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-4 || a >= 1e9) ? v.toExponential(4) : String(Number(v.toPrecision(8)));
+}

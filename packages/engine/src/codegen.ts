@@ -1,0 +1,273 @@
+/**
+ * Code generation (ENGINE.md §3.5): one JavaScript function body per model,
+ * made of straight-line functions of at most ~300 equations over one
+ * variable-major `Float64Array`. Source text comes only from the checked AST
+ * through the emitters below, and is checked against a whitelist grammar
+ * ({@link assertWhitelisted}) before anything runs it.
+ */
+import type { Expr } from './ast.js';
+import { EngineError } from './diagnostics.js';
+import type { Program, ProgramEquation } from './program.js';
+
+/** Emits one expression; `lags` collects the lag depths used (for the `qK` locals). */
+class ExprEmitter {
+  readonly lags = new Set<number>();
+  constructor(
+    private readonly slotOf: Map<string, number>,
+    private readonly tableOf: Map<string, number>,
+  ) {}
+
+  private slot(name: string): number {
+    const s = this.slotOf.get(name);
+    if (s === undefined) throw new EngineError('codegen', `internal: no slot for '${name}'`);
+    return s;
+  }
+
+  emit(e: Expr): string {
+    switch (e.kind) {
+      case 'num':
+        return numberLiteral(e.value);
+      case 'name':
+        return this.name(e.name);
+      case 'lag':
+        this.lags.add(e.lag);
+        return `o[${this.slot(e.name)}*S+q${e.lag}]`;
+      case 'unary':
+        return e.op === '-' ? `(-${this.emit(e.arg)})` : `(${this.emit(e.arg)}===0?1:0)`;
+      case 'binary':
+        return this.binary(e.op, this.emit(e.left), this.emit(e.right));
+      case 'call':
+        return this.call(e.fn, e.args);
+    }
+  }
+
+  private name(n: string): string {
+    if (n === 'time') return 't';
+    if (n === 'dt') return 'dt';
+    if (n === 'period') return 'p';
+    if (n === 'pi') return 'Math.PI';
+    return `o[${this.slot(n)}*S+p]`;
+  }
+
+  private binary(op: string, a: string, b: string): string {
+    switch (op) {
+      case '^':
+        return `Math.pow(${a},${b})`;
+      case '==':
+        return `(${a}===${b}?1:0)`;
+      case '!=':
+        return `(${a}!==${b}?1:0)`;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return `(${a}${op}${b}?1:0)`;
+      case 'and':
+        return `(${a}!==0&&${b}!==0?1:0)`;
+      case 'or':
+        return `(${a}!==0||${b}!==0?1:0)`;
+      default:
+        return `(${a}${op}${b})`;
+    }
+  }
+
+  private call(fn: string, args: Expr[]): string {
+    const a = () => args.map((x) => this.emit(x)).join(',');
+    switch (fn) {
+      case 'if':
+        return `(${this.emit(args[0])}!==0?${this.emit(args[1])}:${this.emit(args[2])})`;
+      case 'ln':
+        return `Math.log(${a()})`;
+      case 'log':
+        return args.length === 2 ? `H.logBase(${a()})` : `Math.log(${a()})`;
+      case 'pi':
+        return 'Math.PI';
+      case 'clamp':
+      case 'smin':
+      case 'smax':
+        return `H.${fn}(${a()})`;
+      case 'step':
+        return `H.step(${a()},t,dt)`;
+      case 'ramp':
+        return `H.ramp(${a()},t)`;
+      case 'pulse':
+        return `H.pulse(${a()},t,dt)`;
+      case 'lookup': {
+        const table = args[0].kind === 'name' ? this.tableOf.get(args[0].name) : undefined;
+        if (table === undefined) throw new EngineError('codegen', 'internal: lookup of an unknown table');
+        return `H.lookup(T${table}x,T${table}y,T${table}e,${this.emit(args[1])})`;
+      }
+      case 'lagt': {
+        const series = args[0].kind === 'name' ? this.slot(args[0].name) : -1;
+        return `H.lagt(o,S,${series},p,${this.emit(args[1])},dt)`;
+      }
+      default:
+        return `Math.${fn}(${a()})`;
+    }
+  }
+}
+
+/** A literal that reads back as exactly the same double. */
+function numberLiteral(v: number): string {
+  if (!Number.isFinite(v)) throw new EngineError('codegen', `internal: non-finite literal ${v}`);
+  return v < 0 ? `(${String(v)})` : String(v);
+}
+
+/** The `qK = max(p − K, 0)` locals a function needs for its lags. */
+function lagLocals(lags: Set<number>): string {
+  return [...lags]
+    .sort((x, y) => x - y)
+    .map((k) => `const q${k}=p>${k}?p-${k}:0;`)
+    .join('');
+}
+
+/**
+ * Generates the function body for `program`. Run it as
+ * `new Function('H', source)(helpers)`; it returns
+ * `{ chunks, blocks: [{ jacobi, seidel }], cells }` in step order.
+ */
+export function generateSource(program: Program, slotNames: readonly string[]): string {
+  const slotOf = new Map(slotNames.map((n, i) => [n, i]));
+  const tableOf = new Map(program.tables.map((t, i) => [t.name, i]));
+  const exo = new Set(program.exogenous);
+  const out: string[] = ['"use strict";', 'const X=H.X;'];
+  program.tables.forEach((_t, i) => {
+    out.push(`const T${i}x=H.tables[${i}].x;const T${i}y=H.tables[${i}].y;const T${i}e=H.tables[${i}].e;`);
+  });
+  const chunks: string[] = [];
+  const blocks: string[] = [];
+  const target = (eq: ProgramEquation) => `o[${eq.slot}*S+p]`;
+  program.steps.forEach((step, k) => {
+    const em = new ExprEmitter(slotOf, tableOf);
+    const eqs = step.eqs.map((i) => program.equations[i]);
+    if (step.kind === 'chunk') {
+      const body = eqs
+        .map((eq) => {
+          const assign = `${target(eq)}=${em.emit(eq.expr)};`;
+          return exo.has(eq.name) ? `if(X[${eq.slot}]===0)${assign}` : assign;
+        })
+        .join('\n');
+      out.push(`function c${k}(o,S,p,t,dt){${lagLocals(em.lags)}\n${body}\n}`);
+      chunks.push(`c${k}`);
+      return;
+    }
+    const jac = eqs
+      .map((eq, j) => {
+        const value = em.emit(eq.expr);
+        return exo.has(eq.name) ? `r[${j}]=X[${eq.slot}]===0?${value}:${target(eq)};` : `r[${j}]=${value};`;
+      })
+      .join('\n');
+    const sei = eqs
+      .map((eq) => {
+        const assign = `${target(eq)}=${em.emit(eq.expr)};`;
+        return exo.has(eq.name) ? `if(X[${eq.slot}]===0)${assign}` : assign;
+      })
+      .join('\n');
+    const locals = lagLocals(em.lags);
+    out.push(`function b${k}j(o,S,p,t,dt,r){${locals}\n${jac}\n}`);
+    out.push(`function b${k}s(o,S,p,t,dt){${locals}\n${sei}\n}`);
+    blocks.push(`{jacobi:b${k}j,seidel:b${k}s}`);
+  });
+  // Accounting cells and hidden identities, evaluated once per period when checks are on.
+  const em = new ExprEmitter(slotOf, tableOf);
+  const cellExprs = checkExpressions(program);
+  const cellBody = cellExprs.map((e, i) => `c[${i}]=${em.emit(e)};`).join('\n');
+  out.push(`function cells(o,S,p,t,dt,c){${lagLocals(em.lags)}\n${cellBody}\n}`);
+  out.push(`return {chunks:[${chunks.join(',')}],blocks:[${blocks.join(',')}],cells:cells};`);
+  const source = out.join('\n');
+  assertWhitelisted(source);
+  return source;
+}
+
+/**
+ * The expressions evaluated by the per-period checks, in a fixed order: every
+ * matrix cell (matrix by matrix, in cell order), then each hidden identity's
+ * left and right side. Code generation and the interpreter share this order.
+ */
+export function checkExpressions(program: Program): Expr[] {
+  const list: Expr[] = [];
+  for (const m of program.matrices) for (const c of m.cells) list.push(c.expr);
+  for (const h of program.hidden) list.push(h.left, h.right);
+  return list;
+}
+
+const ALLOWED_WORDS = new Set([
+  'use',
+  'strict',
+  'const',
+  'function',
+  'return',
+  'if',
+  'o',
+  'S',
+  'p',
+  't',
+  'dt',
+  'r',
+  'c',
+  'H',
+  'X',
+  'Math',
+  'cells',
+  'chunks',
+  'blocks',
+  'jacobi',
+  'seidel',
+  'tables',
+  'x',
+  'y',
+  'e',
+  'PI',
+  'pow',
+  'log',
+  'exp',
+  'min',
+  'max',
+  'abs',
+  'sqrt',
+  'floor',
+  'ceil',
+  'round',
+  'sin',
+  'cos',
+  'tan',
+  'atan',
+  'logBase',
+  'clamp',
+  'smin',
+  'smax',
+  'step',
+  'ramp',
+  'pulse',
+  'lookup',
+  'lagt',
+]);
+const GENERATED_NAME = /^(?:q\d+|c\d+|b\d+[js]|T\d+[xye])$/;
+
+/**
+ * Asserts that generated source uses only the whitelist grammar: the words
+ * above, generated local names, numbers, and operator/punctuation characters.
+ * No string literals (other than the `"use strict"` directive), no comments,
+ * no other identifiers — so no path exists from user text to executed code.
+ */
+export function assertWhitelisted(source: string): void {
+  const body = source.startsWith('"use strict";') ? source.slice('"use strict";'.length) : source;
+  const token =
+    /\s+|[A-Za-z_$][A-Za-z0-9_$]*|\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|[-+*/()[\]{},;:?=!<>&|.]/gy;
+  let m: RegExpExecArray | null;
+  let pos = 0;
+  token.lastIndex = 0;
+  while (pos < body.length && (m = token.exec(body)) !== null) {
+    const tok = m[0];
+    pos = token.lastIndex;
+    if (/^[A-Za-z_$]/.test(tok) && !ALLOWED_WORDS.has(tok) && !GENERATED_NAME.test(tok)) {
+      throw new EngineError('codegen', `generated code contains a word outside the whitelist: '${tok}'`);
+    }
+  }
+  if (pos !== body.length) {
+    throw new EngineError(
+      'codegen',
+      `generated code contains a character outside the whitelist at offset ${pos}: '${body[pos]}'`,
+    );
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Evaluators: the functions the period loop calls. The generated code
+ * provides them for compiled runs; this module builds the same functions from
+ * the AST for the reference interpreter, and does the period-0 work (the
+ * `init:` system, initial values, hidden stocks) that both share.
+ */
+import type { SlotInfo } from './api-types.js';
+import { type BlockEvaluators, BlockSolver } from './block-solver.js';
+import { checkExpressions } from './codegen.js';
+import { EngineError } from './diagnostics.js';
+import { type EvalFrame, evaluate, type Resolved, type RuntimeTable, resolveExpr } from './interpreter.js';
+import type { Program } from './program.js';
+
+/** What evaluators need to know about the model. */
+export interface RuntimeContext {
+  program: Program;
+  slots: SlotInfo[];
+  slotOf: Map<string, number>;
+}
+
+/** A straight-line chunk of equations for one period. */
+export type ChunkFn = (o: Float64Array, S: number, p: number, t: number, dt: number) => void;
+
+/** The functions the period loop calls, compiled or interpreted. */
+export interface Evaluators {
+  chunks: ChunkFn[];
+  blocks: BlockEvaluators[];
+  cells: (o: Float64Array, S: number, p: number, t: number, dt: number, c: Float64Array) => void;
+  /** Per-slot flag: 1 = the variable is given from outside this period. */
+  X: Uint8Array;
+}
+
+/** Tables as typed arrays. */
+export function runtimeTables(program: Program): RuntimeTable[] {
+  return program.tables.map((t) => ({ x: Float64Array.from(t.x), y: Float64Array.from(t.y), e: t.extrapolate }));
+}
+
+function resolver(ctx: RuntimeContext) {
+  const tableOf = new Map(ctx.program.tables.map((t, i) => [t.name, i]));
+  return (e: Parameters<typeof resolveExpr>[0]) => resolveExpr(e, ctx.slotOf, tableOf);
+}
+
+/** Builds interpreted evaluators that walk the AST (the reference implementation). */
+export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
+  const { program } = ctx;
+  const resolve = resolver(ctx);
+  const tables = runtimeTables(program);
+  const X = new Uint8Array(ctx.slots.length);
+  const exo = new Set(program.exogenous);
+  const frame: EvalFrame = { o: new Float64Array(0), S: 0, p: 0, t: 0, dt: 0, tables };
+  const set = (o: Float64Array, S: number, p: number, t: number, dt: number) => {
+    frame.o = o;
+    frame.S = S;
+    frame.p = p;
+    frame.t = t;
+    frame.dt = dt;
+  };
+  const compiledEq = (i: number) => {
+    const eq = program.equations[i];
+    return { slot: eq.slot, expr: resolve(eq.expr), exo: exo.has(eq.name) };
+  };
+  const chunks: ChunkFn[] = [];
+  const blocks: BlockEvaluators[] = [];
+  for (const step of program.steps) {
+    const eqs = step.eqs.map(compiledEq);
+    if (step.kind === 'chunk') {
+      chunks.push((o, S, p, t, dt) => {
+        set(o, S, p, t, dt);
+        for (const e of eqs) if (!e.exo || X[e.slot] === 0) o[e.slot * S + p] = evaluate(e.expr, frame);
+      });
+    } else {
+      blocks.push({
+        jacobi(o, S, p, t, dt, r) {
+          set(o, S, p, t, dt);
+          eqs.forEach((e, j) => {
+            r[j] = !e.exo || X[e.slot] === 0 ? evaluate(e.expr, frame) : o[e.slot * S + p];
+          });
+        },
+        seidel(o, S, p, t, dt) {
+          set(o, S, p, t, dt);
+          for (const e of eqs) if (!e.exo || X[e.slot] === 0) o[e.slot * S + p] = evaluate(e.expr, frame);
+        },
+      });
+    }
+  }
+  const cellExprs = checkExpressions(program).map(resolve);
+  const cells = (o: Float64Array, S: number, p: number, t: number, dt: number, c: Float64Array) => {
+    set(o, S, p, t, dt);
+    for (let i = 0; i < cellExprs.length; i++) c[i] = evaluate(cellExprs[i], frame);
+  };
+  return { chunks, blocks, cells, X };
+}
+
+/** Period-0 work and run-time assertions, shared by compiled and interpreted runs. */
+export class PeriodZero {
+  readonly tables: RuntimeTable[];
+  readonly assertions: { expr: Resolved; message: string; pos?: import('./ast.js').SourcePos }[];
+  private readonly ctx: RuntimeContext;
+  private readonly resolve: ReturnType<typeof resolver>;
+
+  constructor(ctx: RuntimeContext) {
+    this.ctx = ctx;
+    this.resolve = resolver(ctx);
+    this.tables = runtimeTables(ctx.program);
+    this.assertions = ctx.program.assertions.map((a) => ({
+      expr: this.resolve(a.expr),
+      message: a.message,
+      pos: a.pos,
+    }));
+  }
+
+  /** Fills period 0: `init:` system, then `initial:` overrides, then hidden stocks and auxiliaries. */
+  fill(o: Float64Array, S: number, t0: number, dt: number): void {
+    const { program } = this.ctx;
+    const frame: EvalFrame = { o, S, p: 0, t: t0, dt, tables: this.tables };
+    for (const step of program.initSteps) {
+      const eqs = step.eqs.map((i) => program.initEquations[i]);
+      const resolved = eqs.map((e) => this.resolve(e.expr));
+      if (step.kind === 'chunk') {
+        eqs.forEach((e, j) => {
+          o[e.slot * S] = evaluate(resolved[j], frame);
+        });
+        continue;
+      }
+      const solver = new BlockSolver({
+        names: eqs.map((e) => e.name),
+        slots: Int32Array.from(eqs.map((e) => e.slot)),
+        pattern: step.pattern.map((p) => Int32Array.from(p)),
+      });
+      solver.solve(
+        o,
+        S,
+        0,
+        t0,
+        dt,
+        {
+          jacobi: (_o, _S, _p, _t, _dt, r) => {
+            for (let j = 0; j < resolved.length; j++) r[j] = evaluate(resolved[j], frame);
+          },
+          seidel: () => {
+            for (let j = 0; j < eqs.length; j++) o[eqs[j].slot * S] = evaluate(resolved[j], frame);
+          },
+        },
+        'period 0 (init:)',
+      );
+    }
+    for (const i of program.initial) o[i.slot * S] = evaluate(this.resolve(i.expr), frame);
+    for (const d of program.derivedInitial) o[d.slot * S] = evaluate(this.resolve(d.expr), frame);
+    for (let i = 0; i < this.ctx.slots.length; i++) {
+      if (this.ctx.slots[i].kind !== 'param' && !Number.isFinite(o[i * S])) {
+        throw new EngineError(
+          'non-finite',
+          `the period-0 value of '${this.ctx.slots[i].name}' is ${o[i * S]}; check its initial:/init: expression`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * `instantiate`: a compiled model ready to run many times without
+ * recompiling — the period loop, triggers, per-period checks, and the
+ * step-wise interface used to couple outside models in.
+ */
+import type { CompiledModel, ModelInstance, RunOptions, RunResult, TriggerSpec } from './api-types.js';
+import { BlockSolver } from './block-solver.js';
+import { BUILTINS } from './builtins.js';
+import { AccountingChecks } from './checks.js';
+import { withExogenous } from './compile.js';
+import { EngineError } from './diagnostics.js';
+import { type Evaluators, interpretedEvaluators, PeriodZero, type RuntimeContext } from './evaluators.js';
+import { evaluate, type Resolved, resolveExpr } from './interpreter.js';
+import { diagnoseNonFinite } from './non-finite.js';
+import { parseExpression } from './parser.js';
+import type { Program } from './program.js';
+import { prepareInputs, timeOf, type VariableOverride } from './run-inputs.js';
+import { periodLabel } from './time.js';
+
+interface ActiveTrigger {
+  spec: TriggerSpec;
+  when: Resolved;
+  sets: { slot: number; value: number }[];
+  held: number;
+  latched: boolean;
+  fired: boolean;
+}
+
+interface RunState {
+  o: Float64Array;
+  N: number;
+  S: number;
+  dt: number;
+  ev: Evaluators;
+  checks: boolean;
+  overrides: VariableOverride[];
+  triggers: ActiveTrigger[];
+  /** Param rows before triggers (to restore non-latched triggers). */
+  triggerBase: Map<number, Float64Array>;
+  cellsPrev: Float64Array;
+  cellsCur: Float64Array;
+  residual: Float64Array;
+  maxResidual: number;
+  where: string | null;
+  fired: { when: string; period: number }[];
+  solvers: BlockSolver[];
+  done: number;
+}
+
+class Instance implements ModelInstance {
+  compiled: CompiledModel;
+  private program: Program;
+  private compiledEv: Evaluators | undefined;
+  private interpretedEv: Evaluators | undefined;
+  private readonly accounting: AccountingChecks;
+  private readonly slotOf: Map<string, number>;
+  private state: RunState | undefined;
+  private periodZero: PeriodZero | undefined;
+  private solversCompiled: BlockSolver[] = [];
+  private solversInterpreted: BlockSolver[] = [];
+
+  constructor(compiled: CompiledModel) {
+    this.compiled = compiled;
+    this.program = compiled.data as Program;
+    this.accounting = new AccountingChecks(this.program);
+    this.slotOf = new Map(compiled.slots.map((s, i) => [s.name, i]));
+  }
+
+  private context(): RuntimeContext {
+    return { program: this.program, slots: this.compiled.slots, slotOf: this.slotOf };
+  }
+
+  private evaluators(interpret: boolean): Evaluators {
+    if (interpret) return (this.interpretedEv ??= interpretedEvaluators(this.context()));
+    if (!this.compiledEv) {
+      const tables = this.program.tables.map((t) => ({
+        x: Float64Array.from(t.x),
+        y: Float64Array.from(t.y),
+        e: t.extrapolate,
+      }));
+      const X = new Uint8Array(this.compiled.slots.length);
+      const factory = new Function('H', this.compiled.source) as (h: unknown) => Omit<Evaluators, 'X'>;
+      this.compiledEv = { ...factory({ ...BUILTINS, tables, X }), X };
+    }
+    return this.compiledEv;
+  }
+
+  /** Makes sure the generated code can take `names` from outside. */
+  private ensureExogenous(names: string[]): void {
+    const missing = names.filter((n) => !this.program.exogenous.includes(n));
+    if (missing.length === 0) return;
+    this.compiled = withExogenous(this.compiled, missing);
+    this.program = this.compiled.data as Program;
+    this.compiledEv = undefined;
+    this.interpretedEv = undefined;
+    this.periodZero = undefined;
+    this.solversCompiled = [];
+    this.solversInterpreted = [];
+  }
+
+  /** Cached solvers (one per cyclic block), kept across runs so LU factors are reused. */
+  private solversFor(interpret: boolean): BlockSolver[] {
+    const list = interpret ? this.solversInterpreted : this.solversCompiled;
+    if (list.length === 0) list.push(...this.newSolvers({}));
+    return list;
+  }
+
+  private newSolvers(options: RunOptions): BlockSolver[] {
+    return this.program.steps.flatMap((step) => {
+      if (step.kind !== 'block') return [];
+      const eqs = step.eqs.map((i) => this.program.equations[i]);
+      const spec = {
+        names: eqs.map((e) => e.name),
+        slots: Int32Array.from(eqs.map((e) => e.slot)),
+        pattern: step.pattern.map((p) => Int32Array.from(p)),
+      };
+      return [new BlockSolver(spec, options.solver)];
+    });
+  }
+
+  begin(options: RunOptions = {}): void {
+    const N = options.periods ?? this.compiled.periods;
+    const dt = options.dt ?? this.compiled.dt;
+    if (!Number.isInteger(N) || N < 1)
+      throw new EngineError('bad-input', `periods must be a whole number ≥ 1, got ${N}`);
+    if (!(dt > 0)) throw new EngineError('bad-input', `dt must be > 0, got ${dt}`);
+    const shockedVars = [...(options.shocks ?? [])]
+      .map((s) => s.set)
+      .filter((n) => this.compiled.slots[this.slotOf.get(n) ?? -1]?.kind === 'variable');
+    this.ensureExogenous(shockedVars);
+    const interpret = options.interpret === true;
+    const ev = this.evaluators(interpret);
+    const S = N + 1;
+    const o = new Float64Array(this.compiled.slots.length * S);
+    const overrides = prepareInputs(this.compiled, o, N, dt, options);
+    const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
+    for (const s of solvers) s.reset();
+    const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));
+    const triggerBase = new Map<number, Float64Array>();
+    for (const t of triggers) for (const s of t.sets) triggerBase.set(s.slot, o.slice(s.slot * S, s.slot * S + S));
+    const cells = this.accounting.cellCount;
+    this.state = {
+      o,
+      N,
+      S,
+      dt,
+      ev,
+      overrides,
+      triggers,
+      triggerBase,
+      solvers,
+      checks: options.checks !== false,
+      cellsPrev: new Float64Array(cells),
+      cellsCur: new Float64Array(cells),
+      residual: new Float64Array(S),
+      maxResidual: 0,
+      where: null,
+      fired: [],
+      done: 0,
+    };
+    this.initialise(this.state);
+  }
+
+  private prepareTrigger(spec: TriggerSpec): ActiveTrigger {
+    const when = resolveExpr(parseExpression(spec.when, { file: 'trigger', line: 1, col: 1 }), this.slotOf, new Map());
+    const sets = Object.entries(spec.set).map(([name, value]) => {
+      const slot = this.slotOf.get(name);
+      if (slot === undefined || this.compiled.slots[slot].kind !== 'param') {
+        throw new EngineError('bad-scenario', `trigger '${spec.when}': '${name}' is not a param; triggers set params`);
+      }
+      return { slot, value };
+    });
+    return { spec, when, sets, held: 0, latched: false, fired: false };
+  }
+
+  /** Period 0: params, the init: system, initial values, hidden stocks; then run-time assertions. */
+  private initialise(st: RunState): void {
+    const { o, S, dt, ev } = st;
+    const t0 = timeOf(this.compiled, 0, dt);
+    const zero = (this.periodZero ??= new PeriodZero(this.context()));
+    zero.fill(o, S, t0, dt);
+    for (const slot of this.program.initOnlySlots) o.fill(o[slot * S], slot * S, slot * S + S);
+    for (const a of zero.assertions) {
+      const v = evaluate(a.expr, { o, S, p: 1, t: timeOf(this.compiled, 1, dt), dt, tables: zero.tables });
+      if (!(v >= -1e-12 * dt)) throw new EngineError('bad-input', a.message, a.pos);
+    }
+    if (st.checks && !this.accounting.empty) ev.cells(o, S, 0, t0, dt, st.cellsPrev);
+  }
+
+  private applyTriggers(st: RunState, p: number): void {
+    const { o, S, dt } = st;
+    for (const tr of st.triggers) {
+      const cond = evaluate(tr.when, { o, S, p: p - 1, t: timeOf(this.compiled, p - 1, dt), dt, tables: [] }) !== 0;
+      tr.held = cond ? tr.held + 1 : 0;
+      const active = tr.latched || (cond && tr.held * dt >= (tr.spec.sustain ?? 0) - 1e-9 * dt);
+      if (active && tr.spec.latch) tr.latched = true;
+      if (active && !tr.fired) {
+        tr.fired = true;
+        st.fired.push({ when: tr.spec.when, period: p });
+      }
+      for (const s of tr.sets) o[s.slot * S + p] = active ? s.value : st.triggerBase.get(s.slot)![p];
+    }
+  }
+
+  step(period: number, external: Record<string, number> = {}): void {
+    const st = this.state;
+    if (!st) throw new EngineError('bad-input', 'call begin() before step()');
+    if (period !== st.done + 1 || period > st.N) {
+      throw new EngineError('bad-input', `step(${period}): the next period to solve is ${st.done + 1} of ${st.N}`);
+    }
+    const names = Object.keys(external);
+    if (names.some((n) => !this.program.exogenous.includes(n))) {
+      throw new EngineError(
+        'bad-input',
+        `step(): ${names.join(', ')} must be declared exogenous when compiling (compile(ir, { exogenous: [...] }))`,
+      );
+    }
+    this.solvePeriod(st, period, external);
+  }
+
+  private solvePeriod(st: RunState, p: number, external: Record<string, number>): void {
+    const { o, S, dt, ev } = st;
+    const t = timeOf(this.compiled, p, dt);
+    if (st.triggers.length) this.applyTriggers(st, p);
+    const X = ev.X;
+    X.fill(0);
+    for (const ov of st.overrides) {
+      if (p >= ov.from && p <= ov.to) {
+        X[ov.slot] = 1;
+        o[ov.slot * S + p] = ov.values[p - ov.from];
+      }
+    }
+    for (const [name, v] of Object.entries(external)) {
+      const slot = this.slotOf.get(name)!;
+      X[slot] = 1;
+      o[slot * S + p] = v;
+    }
+    const label = periodLabel(p, this.compiled.start, dt, this.compiled.startMonth);
+    let b = 0;
+    let c = 0;
+    for (const step of this.program.steps) {
+      if (step.kind === 'chunk') {
+        ev.chunks[c++](o, S, p, t, dt);
+        continue;
+      }
+      const solver = st.solvers[b];
+      for (const i of step.eqs) {
+        const slot = this.program.equations[i].slot;
+        if (X[slot] === 0) o[slot * S + p] = o[slot * S + p - 1];
+      }
+      solver.solve(o, S, p, t, dt, ev.blocks[b++], label);
+    }
+    let sum = 0;
+    for (const eq of this.program.equations) sum += o[eq.slot * S + p];
+    if (!Number.isFinite(sum)) diagnoseNonFinite(this.context(), o, S, p, t, dt, label);
+    if (st.checks && !this.accounting.empty) {
+      ev.cells(o, S, p, t, dt, st.cellsCur);
+      const out = this.accounting.check(st.cellsCur, st.cellsPrev, dt, label);
+      st.residual[p] = out.maxResidual;
+      if (out.maxResidual > st.maxResidual || st.where === null) {
+        st.maxResidual = Math.max(st.maxResidual, out.maxResidual);
+        if (out.where) st.where = `${out.where}, ${label}`;
+      }
+      const tmp = st.cellsPrev;
+      st.cellsPrev = st.cellsCur;
+      st.cellsCur = tmp;
+      if (this.program.residualSlot >= 0) o[this.program.residualSlot * S + p] = out.maxResidual;
+    }
+    st.done = p;
+  }
+
+  result(): RunResult {
+    const st = this.state;
+    if (!st) throw new EngineError('bad-input', 'call begin() or run() before result()');
+    const names = this.compiled.slots.map((s) => s.name);
+    const { o, S, N, dt } = st;
+    const slotOf = this.slotOf;
+    const time = new Float64Array(S);
+    for (let p = 0; p <= N; p++) time[p] = timeOf(this.compiled, p, dt);
+    const cyclic = this.program.steps.filter((s) => s.kind === 'block');
+    return {
+      periods: N,
+      buffer: o,
+      names,
+      time,
+      series(name: string): Float64Array {
+        const i = slotOf.get(name);
+        if (i === undefined) throw new EngineError('undefined-name', `no series named '${name}'`);
+        return o.subarray(i * S, i * S + S);
+      },
+      iterations: cyclic.map((step, k) => ({
+        block: step.eqs.map((i) => this.program.equations[i].name),
+        total: st.solvers[k].stats.totalIterations,
+        max: st.solvers[k].stats.maxIterations,
+      })),
+      accounting: { maxResidual: st.maxResidual, where: st.where, residualByPeriod: st.residual },
+      fired: st.fired,
+    };
+  }
+
+  run(options: RunOptions = {}): RunResult {
+    this.begin(options);
+    const st = this.state!;
+    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, {});
+    return this.result();
+  }
+}
+
+/** Creates a runnable instance of a compiled model (in this thread or a worker). */
+export function instantiate(compiled: CompiledModel): ModelInstance {
+  return new Instance(compiled);
+}
