@@ -18,7 +18,7 @@ export interface LoadOptions {
 
 /** Solver tolerances and iteration caps. */
 export interface SolverOptions {
-  /** Converged when every |x − F(x)| ≤ tol · max(1, |x|). Default 1e-10. */
+  /** Converged when every |x − F(x)| ≤ tol · max(1, |x|). Default 1e-12. */
   tol?: number;
   /** Newton iteration cap per block and period. Default 50. */
   maxIter?: number;

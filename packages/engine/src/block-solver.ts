@@ -44,6 +44,8 @@ export interface BlockSolverStats {
 
 /** √ε: relative forward-difference step. */
 const SQRT_EPS = Math.sqrt(Number.EPSILON);
+/** Chord steps on stale factors after which a solve refreshes the Jacobian. */
+const STALE_ITERATION_LIMIT = 3;
 /** Step halvings tried after a fresh Jacobian's full step fails to reduce ‖g‖. */
 const MAX_BACKTRACKS = 10;
 /** Names and residuals listed in a no-convergence message. */
@@ -106,7 +108,7 @@ export class BlockSolver {
     this.n = n;
     this.names = spec.names;
     this.slots = spec.slots;
-    this.tol = positive(options.tol ?? 1e-10, 'tol');
+    this.tol = positive(options.tol ?? 1e-12, 'tol');
     this.maxIter = count(options.maxIter ?? 50, 'maxIter');
     this.maxSweeps = count(options.maxSweeps ?? 500, 'maxSweeps');
     this.refactorRatio = positive(options.refactorRatio ?? 0.5, 'refactorRatio');
@@ -163,7 +165,7 @@ export class BlockSolver {
     t: number,
     dt: number,
     ev: BlockEvaluators,
-    periodLabel: string,
+    periodLabel: string | (() => string),
   ): number {
     this.o = o;
     this.S = S;
@@ -179,21 +181,45 @@ export class BlockSolver {
     }
   }
 
-  private solveCurrent(periodLabel: string): number {
+  private solveCurrent(periodLabel: string | (() => string)): number {
     const { n, slots, x, initial, o, S, p } = this;
     for (let j = 0; j < n; j++) x[j] = initial[j] = o[slots[j] * S + p];
     this.evaluate(this.fx);
     this.updateResidual();
     this.bestNorm = Number.POSITIVE_INFINITY;
     this.rememberIfBest(normInf(this.g));
-    if (this.isConverged()) return this.record(0);
+    if (this.isConverged()) {
+      this.polish();
+      return this.record(0);
+    }
     const newtonFailure = this.newton();
-    if (newtonFailure === null) return this.record(this.newtonIterations);
+    if (newtonFailure === null) {
+      this.polish();
+      return this.record(this.newtonIterations);
+    }
     this.counters.gaussSeidelFallbacks++;
     const sweepFailure = this.gaussSeidel();
     this.record(this.newtonIterations + this.sweeps);
     if (sweepFailure === null) return this.newtonIterations + this.sweeps;
     throw this.noConvergence(periodLabel, newtonFailure, sweepFailure);
+  }
+
+  /**
+   * Applies one more correction x ← x − J⁻¹g with the cached factors after
+   * convergence (no extra evaluation): the residual test stops within `tol`,
+   * and this step removes most of what is left, so stocks derived from the
+   * block keep the accounting balanced to far below the matrix tolerance.
+   */
+  private polish(): void {
+    if (!this.hasFactors) return;
+    const { n, x, step } = this;
+    step.set(this.g);
+    this.lu.solve(step);
+    for (let j = 0; j < n; j++) {
+      const next = x[j] - step[j];
+      if (Number.isFinite(next)) x[j] = next;
+    }
+    this.writeX(x);
   }
 
   /** F at the point currently in o, into r. */
@@ -245,7 +271,11 @@ export class BlockSolver {
       norm = trialNorm;
       this.rememberIfBest(norm);
       if (this.isConverged()) return null;
-      needFactors = !this.reuseLU || ratio > this.refactorRatio;
+      // Refresh the factors when convergence slows, and also when stale factors have already
+      // needed STALE_ITERATION_LIMIT chord steps in this solve: a slow linear tail leaves
+      // errors just under the tolerance that accumulate in stocks computed from the block.
+      needFactors =
+        !this.reuseLU || ratio > this.refactorRatio || (!fresh && this.newtonIterations >= STALE_ITERATION_LIMIT);
       fresh = false;
     }
     return `not converged after ${this.maxIter} iterations`;
@@ -326,9 +356,13 @@ export class BlockSolver {
   }
 
   /** Restores the best Newton point into o and builds the error. */
-  private noConvergence(periodLabel: string, newtonFailure: string, sweepFailure: string): EngineError {
+  private noConvergence(
+    periodLabel: string | (() => string),
+    newtonFailure: string,
+    sweepFailure: string,
+  ): EngineError {
     this.writeX(this.bestX);
-    return noConvergenceError(this.names, this.bestG, periodLabel, {
+    return noConvergenceError(this.names, this.bestG, typeof periodLabel === 'function' ? periodLabel() : periodLabel, {
       newtonIterations: this.newtonIterations,
       sweeps: this.sweeps,
       newtonFailure,

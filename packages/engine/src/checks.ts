@@ -113,7 +113,7 @@ export class AccountingChecks {
    * Checks one period. `cur` holds this period's cells, `prev` the previous
    * period's (for stock changes). Throws on a leak; returns the largest residual.
    */
-  check(cur: Float64Array, prev: Float64Array, dt: number, label: string): CheckOutcome {
+  check(cur: Float64Array, prev: Float64Array, dt: number, periodOf: () => string): CheckOutcome {
     let maxResidual = 0;
     let where: string | null = null;
     for (const s of this.sums) {
@@ -134,9 +134,9 @@ export class AccountingChecks {
         const cells = s.terms.map((t) => `${t.text} = ${fmt(cur[t.cell])}`).join('; ');
         throw new EngineError(
           'matrix-leak',
-          `water is leaking: ${s.label} sums to ${fmt(sum)} instead of 0 in ${label} (cells: ${cells})`,
+          `water is leaking: ${s.label} sums to ${fmt(sum)} instead of 0 in period ${periodOf()} (cells: ${cells})`,
           undefined,
-          { where: s.label, amount: sum, label },
+          { where: s.label, amount: sum, period: periodOf() },
         );
       }
     }
@@ -160,9 +160,9 @@ export class AccountingChecks {
       if (!(r <= c.tolerance * scale)) {
         throw new EngineError(
           'matrix-leak',
-          `water is leaking: ${c.label}: the stock changed by ${fmt(change)} but flows and revaluations explain ${fmt(reval - dt * flow)} (gap ${fmt(gap)}) in ${label}`,
+          `water is leaking: ${c.label}: the stock changed by ${fmt(change)} but flows and revaluations explain ${fmt(reval - dt * flow)} (gap ${fmt(gap)}) in period ${periodOf()}`,
           undefined,
-          { where: c.label, amount: gap, label },
+          { where: c.label, amount: gap, period: periodOf() },
         );
       }
     }
@@ -172,9 +172,9 @@ export class AccountingChecks {
       if (!(Math.abs(l - r) <= h.tolerance * Math.max(1, Math.abs(l), Math.abs(r)))) {
         throw new EngineError(
           'hidden-identity',
-          `hidden identity '${h.text}' fails in ${label}: left = ${fmt(l)}, right = ${fmt(r)} (difference ${fmt(l - r)}); an equation or matrix row is probably wrong`,
+          `hidden identity '${h.text}' fails in period ${periodOf()}: left = ${fmt(l)}, right = ${fmt(r)} (difference ${fmt(l - r)}); an equation or matrix row is probably wrong`,
           undefined,
-          { label },
+          { period: periodOf() },
         );
       }
     }

@@ -235,7 +235,7 @@ class Instance implements ModelInstance {
       X[slot] = 1;
       o[slot * S + p] = v;
     }
-    const label = periodLabel(p, this.compiled.start, dt, this.compiled.startMonth);
+    const label = () => periodLabel(p, this.compiled.start, dt, this.compiled.startMonth);
     let b = 0;
     let c = 0;
     for (const step of this.program.steps) {
@@ -252,14 +252,14 @@ class Instance implements ModelInstance {
     }
     let sum = 0;
     for (const eq of this.program.equations) sum += o[eq.slot * S + p];
-    if (!Number.isFinite(sum)) diagnoseNonFinite(this.context(), o, S, p, t, dt, label);
+    if (!Number.isFinite(sum)) diagnoseNonFinite(this.context(), o, S, p, t, dt, label());
     if (st.checks && !this.accounting.empty) {
       ev.cells(o, S, p, t, dt, st.cellsCur);
       const out = this.accounting.check(st.cellsCur, st.cellsPrev, dt, label);
       st.residual[p] = out.maxResidual;
       if (out.maxResidual > st.maxResidual || st.where === null) {
         st.maxResidual = Math.max(st.maxResidual, out.maxResidual);
-        if (out.where) st.where = `${out.where}, ${label}`;
+        if (out.where) st.where = `${out.where}, period ${label()}`;
       }
       const tmp = st.cellsPrev;
       st.cellsPrev = st.cellsCur;

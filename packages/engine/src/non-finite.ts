@@ -45,14 +45,14 @@ export function diagnoseNonFinite(
       if (division) {
         throw new EngineError(
           'division-by-zero',
-          `division by zero in ${where} in ${label}: ${printExpr(division.den)} = 0 in ${eq.text}${ops ? ` (operands: ${ops})` : ''}`,
+          `division by zero in ${where} in period ${label}: ${printExpr(division.den)} = 0 in ${eq.text}${ops ? ` (operands: ${ops})` : ''}`,
           eq.pos,
           { variable: eq.name, label },
         );
       }
       throw new EngineError(
         'non-finite',
-        `${where} is ${v} in ${label}: ${eq.text}${ops ? ` (operands: ${ops})` : ''}`,
+        `${where} is ${v} in period ${label}: ${eq.text}${ops ? ` (operands: ${ops})` : ''}`,
         eq.pos,
         {
           variable: eq.name,
@@ -61,5 +61,5 @@ export function diagnoseNonFinite(
       );
     }
   }
-  throw new EngineError('non-finite', `a value became NaN or infinite in ${label}`);
+  throw new EngineError('non-finite', `a value became NaN or infinite in period ${label}`);
 }

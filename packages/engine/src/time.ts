@@ -37,8 +37,8 @@ export function timeToMonth(time: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** A label for messages: `"period 12"` or `"period 12 (2026-12)"` for monthly models. */
+/** A period for messages: `"12"`, or `"12 (2026-12)"` for monthly models; used as `period ${label}`. */
 export function periodLabel(p: number, start: number, dt: number, startMonth?: string): string {
-  if (!startMonth) return `period ${p}`;
-  return `period ${p} (${timeToMonth(start + (p - 1) * dt)})`;
+  if (!startMonth) return `${p}`;
+  return `${p} (${timeToMonth(start + (p - 1) * dt)})`;
 }
