@@ -20,8 +20,12 @@ import type { GenEquation, GeneratedModel } from './gen-model.js';
 import type { Ref, RefSpeller } from './gen-terms.js';
 import { blockTermDerivativeJs, blockTermText, joinTerms, termText } from './gen-terms.js';
 
-/** Default largest number of equations per generated chunk function. */
-export const HANDWRITTEN_CHUNK = 250;
+/**
+ * Default chunk budget: singleton equations count 1, block equations 2 (residual,
+ * Jacobian row, update). Measured here: chunks of ~250 mixed equations exceed V8's
+ * `--max-optimized-bytecode-size` (60 KiB) and stay in the interpreter (~20× slower).
+ */
+export const HANDWRITTEN_CHUNK = 120;
 
 const LU_SOLVE = `// Solves J·x = g in place (g ← x) for an m×m row-major J; no pivoting (diagonally dominant).
 function luSolve(J, g, m) {
@@ -41,17 +45,22 @@ function luSolve(J, g, m) {
   }
 }`;
 
-/** Splits equations into chunks of at most `size`, never splitting a cyclic block. */
+/** Splits equations into chunks of at most `size` weight units, never splitting a cyclic block. */
 function chunkEquations(equations: GenEquation[], blocks: number[][], size: number): GenEquation[][] {
   const blockOf = new Map<number, number[]>();
   for (const b of blocks) blockOf.set(b[0], b);
   const chunks: GenEquation[][] = [[]];
+  let used = 0;
   for (let k = 0; k < equations.length; ) {
     const block = blockOf.get(equations[k].index);
     const width = block ? block.length : 1;
-    const current = chunks[chunks.length - 1];
-    if (current.length > 0 && current.length + width > size) chunks.push([]);
+    const weight = block ? 2 * width : 1;
+    if (chunks[chunks.length - 1].length > 0 && used + weight > size) {
+      chunks.push([]);
+      used = 0;
+    }
     chunks[chunks.length - 1].push(...equations.slice(k, k + width));
+    used += weight;
     k += width;
   }
   return chunks;
@@ -87,7 +96,7 @@ function emitChunk(name: string, eqs: GenEquation[], blocks: Map<number, number[
     k += block.length;
   }
   const hoisted = [...usedParams].sort((a, c) => a - c).map((k) => `  const p${k} = P[${k}];`);
-  return `function ${name}(h, P, b, b1, b2, time) {\n${[...hoisted, ...body].join('\n')}\n}`;
+  return `function ${name}(h, P, b, b1, b2, period) {\n${[...hoisted, ...body].join('\n')}\n}`;
 }
 
 /** Emits the inline Newton solve of one cyclic block. */
@@ -135,7 +144,7 @@ export function emitHandwritten(
   const blockMap = new Map(model.blocks.map((b) => [b[0], b]));
   const chunks = chunkEquations(model.equations, model.blocks, chunkSize);
   const fns = chunks.map((eqs, k) => emitChunk(`chunk${k}`, eqs, blockMap));
-  const calls = chunks.map((_, k) => `    chunk${k}(h, P, b, b1, b2, time);`).join('\n');
+  const calls = chunks.map((_, k) => `    chunk${k}(h, P, b, b1, b2, period);`).join('\n');
   return `'use strict';
 // Hand-written-style version of generated model seed ${model.seed}: ${n} equations, ${model.blocks.length} cyclic blocks.
 const N = ${n};
@@ -150,7 +159,7 @@ function run(P, periods, initial) {
     const b = p * N;
     const b1 = b - N;
     const b2 = p >= 2 ? b - 2 * N : 0;
-    const time = p; // start 1, dt 1
+    const period = p;
 ${calls}
   }
   return h;

@@ -92,7 +92,7 @@ export function termText(t: Term, sp: RefSpeller, js: boolean): TermText {
     case 'param':
       return { negative: false, body: sp.ref({ kind: 'param', index: t.p }) };
     case 'sin':
-      return { negative: false, body: `${t.amp}*${fn('sin')}(${t.freq}*time + ${t.phase})` };
+      return { negative: false, body: `${t.amp}*${fn('sin')}(${t.freq}*period + ${t.phase})` };
   }
 }
 

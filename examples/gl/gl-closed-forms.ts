@@ -138,8 +138,10 @@ export function lpSteadyState(p: Params): LpSolution {
   const pbL = need(p, 'p_bL_bar');
   const rbL = 1 / pbL;
   const alpha3 = (1 - need(p, 'alpha1')) / need(p, 'alpha2');
-  const b1 = alpha3 * (need(p, 'lambda20') + need(p, 'lambda22') * rb - need(p, 'lambda23') * rbL) - need(p, 'lambda24');
-  const b2 = alpha3 * (need(p, 'lambda30') - need(p, 'lambda32') * rb + need(p, 'lambda33') * rbL) - need(p, 'lambda34');
+  const b1 =
+    alpha3 * (need(p, 'lambda20') + need(p, 'lambda22') * rb - need(p, 'lambda23') * rbL) - need(p, 'lambda24');
+  const b2 =
+    alpha3 * (need(p, 'lambda30') - need(p, 'lambda32') * rb + need(p, 'lambda33') * rbL) - need(p, 'lambda34');
   const YDr = G / (theta / (1 - theta) - rb * b1 - b2 / pbL);
   const V = alpha3 * YDr;
   const Bh = b1 * YDr;

@@ -38,7 +38,7 @@ function render(value: unknown, indent: string): string {
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';
   if (entries.every(([, v]) => isPlain(v) || isPlainList(v))) {
-    const flat = `{ ${entries.map(([key, v]) => `${JSON.stringify(key)}: ${isPlain(v) ? plain(v) : inline(Array.from(v as ArrayLike<unknown>))}`).join(', ')} }`;
+    const flat = `{ ${entries.map(([key, v]) => `${JSON.stringify(key)}: ${render(v, '')}`).join(', ')} }`;
     if (flat.length <= INLINE_OBJECT_WIDTH) return flat;
   }
   const body = entries.map(([key, v]) => `${inner}${JSON.stringify(key)}: ${render(v, inner)}`).join(',\n');

@@ -11,7 +11,7 @@ import { writeOutput } from './write-output.js';
 /** Options of `solve` as commander parses them. */
 export interface SolveOptions {
   periods?: string;
-  set: string[];
+  set?: string[];
   blocks?: boolean;
   format: SolveFormat;
   out?: string;
@@ -36,7 +36,7 @@ export function registerSolve(program: Command): void {
     .description('Load, compile and solve a model file (YAML with equations:), then print every series.')
     .argument('<model>', 'model file (YAML)')
     .option('--periods <n>', "number of periods to solve (default: the model's periods)")
-    .option('--set <name=value>', 'override a param for this run (repeatable)', collectSet, [])
+    .option('--set <name=value>', 'override a param for this run (repeatable)', collectSet)
     .option('--blocks', 'print the block structure (simultaneous blocks and their sizes) and exit')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'table']).default('table'))
     .option('--out <file>', 'write the output to FILE (any writable path, e.g. /dev/null) instead of stdout')
@@ -58,7 +58,7 @@ export async function runSolve(path: string, options: SolveOptions): Promise<voi
     writeOutput(renderBlocks(compiled, options.format === 'json' ? 'json' : 'table'), options.out);
     return;
   }
-  const params = parseSets(options.set, compiled);
+  const params = parseSets(options.set ?? [], compiled);
   const result = engine.instantiate(compiled).run({ periods, params });
   const { renderSolve } = await import('./solve-output.js');
   writeOutput(renderSolve(options.format, compiled, result), options.out);

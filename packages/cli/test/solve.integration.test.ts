@@ -96,6 +96,17 @@ describe('endgame solve --format json', () => {
   });
 });
 
+describe('warnings', () => {
+  it('prints engine warnings on stderr, after the output, and still exits 0', () => {
+    const run = runCli('solve', `${FIXTURES}/partial-units.yaml`, '--format', 'csv');
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout)[0]).toBe('period,y,a,b');
+    const warnings = lines(run.stderr);
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const warning of warnings) expect(warning).toMatch(/^endgame: warning: .*\by\b/);
+  });
+});
+
 describe('endgame solve --format csv', () => {
   it('prints a header `period,NAME,...` and one row per period, matching the JSON', () => {
     const run = runCli('solve', SIM, '--format', 'csv', '--periods', '12');

@@ -3,11 +3,13 @@
  * stock–flow consistency with revaluations) and hidden identities. Works on
  * the cell values computed for a period, in the order of `checkExpressions`.
  */
+import type { SourcePos } from './ast.js';
 import { EngineError } from './diagnostics.js';
 import type { Program } from './program.js';
 
 interface SumCheck {
   label: string;
+  pos?: SourcePos;
   /** Indices into the cell array and their signs. */
   terms: { cell: number; sign: number; text: string }[];
   tolerance: number;
@@ -15,6 +17,7 @@ interface SumCheck {
 
 interface StockFlowCheck {
   label: string;
+  pos?: SourcePos;
   stockCell: number;
   flowCell: number;
   revalCell: number;
@@ -50,7 +53,12 @@ export class AccountingChecks {
           .filter((c) => c.row === row)
           .map((c) => ({ cell: c.index, sign: 1, text: `${c.sector}: ${c.text}` }));
         if (terms.length)
-          this.sums.push({ label: `${kindLabel} matrix '${m.name}', row '${row}'`, terms, tolerance: m.tolerance });
+          this.sums.push({
+            label: `${kindLabel} matrix '${m.name}', row '${row}'`,
+            terms,
+            tolerance: m.tolerance,
+            pos: m.pos,
+          });
       }
       if (m.kind === 'stock' && m.rows.includes('net_worth')) {
         const terms = cells
@@ -60,6 +68,7 @@ export class AccountingChecks {
           label: `stock matrix '${m.name}', net_worth row (+ real assets)`,
           terms,
           tolerance: m.tolerance,
+          pos: m.pos,
         });
       }
       for (const sector of m.sectors) {
@@ -71,6 +80,7 @@ export class AccountingChecks {
             label: `${kindLabel} matrix '${m.name}', column '${sector}'`,
             terms,
             tolerance: m.tolerance,
+            pos: m.pos,
           });
       }
     }
@@ -94,6 +104,7 @@ export class AccountingChecks {
           flowCell: flow ? (cellIndex.get(`${flow.matrix}\u0000${flow.row}\u0000${c.sector}`) ?? -1) : -1,
           revalCell,
           tolerance: m.tolerance,
+          pos: m.pos,
         });
       }
     }
@@ -135,7 +146,7 @@ export class AccountingChecks {
         throw new EngineError(
           'matrix-leak',
           `water is leaking: ${s.label} sums to ${fmt(sum)} instead of 0 in period ${periodOf()} (cells: ${cells})`,
-          undefined,
+          s.pos,
           { where: s.label, amount: sum, period: periodOf() },
         );
       }
@@ -161,7 +172,7 @@ export class AccountingChecks {
         throw new EngineError(
           'matrix-leak',
           `water is leaking: ${c.label}: the stock changed by ${fmt(change)} but flows and revaluations explain ${fmt(reval - dt * flow)} (gap ${fmt(gap)}) in period ${periodOf()}`,
-          undefined,
+          c.pos,
           { where: c.label, amount: gap, period: periodOf() },
         );
       }

@@ -242,6 +242,8 @@ const ALLOWED_WORDS = new Set([
   'lookup',
   'lagt',
 ]);
+/** Whitelisted words after which '/' would start a regular expression, not divide. */
+const KEYWORDS = new Set(['return', 'const', 'function', 'if', 'use', 'strict']);
 const GENERATED_NAME = /^(?:q\d+|c\d+|b\d+[js]|T\d+[xye])$/;
 
 /**
@@ -256,13 +258,21 @@ export function assertWhitelisted(source: string): void {
     /\s+|[A-Za-z_$][A-Za-z0-9_$]*|\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?|[-+*/()[\]{},;:?=!<>&|.]/gy;
   let m: RegExpExecArray | null;
   let pos = 0;
+  let previous = '';
   token.lastIndex = 0;
   while (pos < body.length && (m = token.exec(body)) !== null) {
     const tok = m[0];
+    const at = pos;
     pos = token.lastIndex;
     if (/^[A-Za-z_$]/.test(tok) && !ALLOWED_WORDS.has(tok) && !GENERATED_NAME.test(tok)) {
       throw new EngineError('codegen', `generated code contains a word outside the whitelist: '${tok}'`);
     }
+    // '/' may only divide: after an operand, and not starting a comment (// or /*) or a regular expression.
+    const afterOperand = /[A-Za-z0-9_$)\]]$/.test(previous) && !KEYWORDS.has(previous);
+    if (tok === '/' && (!afterOperand || body[pos] === '/' || body[pos] === '*')) {
+      throw new EngineError('codegen', `generated code contains a comment or regular expression at offset ${at}`);
+    }
+    if (!/^\s/.test(tok)) previous = tok;
   }
   if (pos !== body.length) {
     throw new EngineError(
