@@ -85,17 +85,26 @@ export class AccountingChecks {
       }
     }
     // Stock–flow consistency: Δ(stock cell) = −dt · (flow-of-funds cell) + (revaluation cell).
+    // Matrices of a template included with `as: P` are named `P.name`: a stock matrix is explained by
+    // the flow and revaluation matrices of its own instance first, else by those of the root model.
+    const scopeOf = (matrix: string) => matrix.slice(0, Math.max(0, matrix.lastIndexOf('.')));
     const flowRowFor = new Map<string, { matrix: string; row: string }>();
     for (const m of program.matrices) {
       if (m.kind !== 'flow') continue;
-      for (const [row, stockRow] of Object.entries(m.stockOf)) flowRowFor.set(stockRow, { matrix: m.name, row });
+      for (const [row, stockRow] of Object.entries(m.stockOf)) {
+        flowRowFor.set(`${scopeOf(m.name)}\u0000${stockRow}`, { matrix: m.name, row });
+      }
     }
-    const reval = program.matrices.find((m) => m.kind === 'revaluation');
+    const revalFor = (scope: string) =>
+      program.matrices.find((m) => m.kind === 'revaluation' && scopeOf(m.name) === scope) ??
+      program.matrices.find((m) => m.kind === 'revaluation' && scopeOf(m.name) === '');
     for (const m of program.matrices) {
       if (m.kind !== 'stock') continue;
+      const scope = scopeOf(m.name);
+      const reval = revalFor(scope);
       for (const c of m.cells) {
         if (c.row === 'net_worth') continue;
-        const flow = flowRowFor.get(c.row);
+        const flow = flowRowFor.get(`${scope}\u0000${c.row}`) ?? flowRowFor.get(`\u0000${c.row}`);
         const revalCell = reval ? (cellIndex.get(`${reval.name}\u0000${c.row}\u0000${c.sector}`) ?? -1) : -1;
         if (!flow && revalCell < 0) continue;
         this.stockFlows.push({

@@ -110,6 +110,7 @@ class ExprEmitter {
 /** A literal that reads back as exactly the same double. */
 function numberLiteral(v: number): string {
   if (!Number.isFinite(v)) throw new EngineError('codegen', `internal: non-finite literal ${v}`);
+  if (Object.is(v, -0)) return '(-0)'; // String(-0) is "0", which would lose the sign
   return v < 0 ? `(${String(v)})` : String(v);
 }
 
@@ -130,7 +131,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   const slotOf = new Map(slotNames.map((n, i) => [n, i]));
   const tableOf = new Map(program.tables.map((t, i) => [t.name, i]));
   const exo = new Set(program.exogenous);
-  const out: string[] = ['"use strict";', 'const X=H.X;'];
+  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;'];
   program.tables.forEach((_t, i) => {
     out.push(`const T${i}x=H.tables[${i}].x;const T${i}y=H.tables[${i}].y;const T${i}e=H.tables[${i}].e;`);
   });
@@ -154,13 +155,14 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
     const jac = eqs
       .map((eq, j) => {
         const value = em.emit(eq.expr);
-        return exo.has(eq.name) ? `r[${j}]=X[${eq.slot}]===0?${value}:${target(eq)};` : `r[${j}]=${value};`;
+        // A variable given from outside is the constant V[slot] inside the block, so Newton pins it there.
+        return exo.has(eq.name) ? `r[${j}]=X[${eq.slot}]===0?${value}:V[${eq.slot}];` : `r[${j}]=${value};`;
       })
       .join('\n');
     const sei = eqs
       .map((eq) => {
-        const assign = `${target(eq)}=${em.emit(eq.expr)};`;
-        return exo.has(eq.name) ? `if(X[${eq.slot}]===0)${assign}` : assign;
+        const value = em.emit(eq.expr);
+        return exo.has(eq.name) ? `${target(eq)}=X[${eq.slot}]===0?${value}:V[${eq.slot}];` : `${target(eq)}=${value};`;
       })
       .join('\n');
     const locals = lagLocals(em.lags);
@@ -207,6 +209,7 @@ const ALLOWED_WORDS = new Set([
   'c',
   'H',
   'X',
+  'V',
   'Math',
   'cells',
   'chunks',

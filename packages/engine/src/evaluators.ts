@@ -28,6 +28,8 @@ export interface Evaluators {
   cells: (o: Float64Array, S: number, p: number, t: number, dt: number, c: Float64Array) => void;
   /** Per-slot flag: 1 = the variable is given from outside this period. */
   X: Uint8Array;
+  /** Per-slot value of a variable given from outside (read where X is 1; blocks hold it there). */
+  V: Float64Array;
 }
 
 /** Tables as typed arrays. */
@@ -46,6 +48,7 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
   const resolve = resolver(ctx);
   const tables = runtimeTables(program);
   const X = new Uint8Array(ctx.slots.length);
+  const V = new Float64Array(ctx.slots.length);
   const exo = new Set(program.exogenous);
   const frame: EvalFrame = { o: new Float64Array(0), S: 0, p: 0, t: 0, dt: 0, tables };
   const set = (o: Float64Array, S: number, p: number, t: number, dt: number) => {
@@ -73,12 +76,12 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
         jacobi(o, S, p, t, dt, r) {
           set(o, S, p, t, dt);
           eqs.forEach((e, j) => {
-            r[j] = !e.exo || X[e.slot] === 0 ? evaluate(e.expr, frame) : o[e.slot * S + p];
+            r[j] = !e.exo || X[e.slot] === 0 ? evaluate(e.expr, frame) : V[e.slot];
           });
         },
         seidel(o, S, p, t, dt) {
           set(o, S, p, t, dt);
-          for (const e of eqs) if (!e.exo || X[e.slot] === 0) o[e.slot * S + p] = evaluate(e.expr, frame);
+          for (const e of eqs) o[e.slot * S + p] = !e.exo || X[e.slot] === 0 ? evaluate(e.expr, frame) : V[e.slot];
         },
       });
     }
@@ -88,7 +91,7 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
     set(o, S, p, t, dt);
     for (let i = 0; i < cellExprs.length; i++) c[i] = evaluate(cellExprs[i], frame);
   };
-  return { chunks, blocks, cells, X };
+  return { chunks, blocks, cells, X, V };
 }
 
 /** Period-0 work and run-time assertions, shared by compiled and interpreted runs. */

@@ -10,7 +10,9 @@ import { AccountingChecks } from './checks.js';
 import { withExogenous } from './compile.js';
 import { EngineError } from './diagnostics.js';
 import { type Evaluators, interpretedEvaluators, PeriodZero, type RuntimeContext } from './evaluators.js';
+import { walkExpr } from './expr-map.js';
 import { evaluate, type Resolved, resolveExpr } from './interpreter.js';
+import { Lowerer } from './lower.js';
 import { diagnoseNonFinite } from './non-finite.js';
 import { parseExpression } from './parser.js';
 import type { Program } from './program.js';
@@ -79,8 +81,9 @@ class Instance implements ModelInstance {
         e: t.extrapolate,
       }));
       const X = new Uint8Array(this.compiled.slots.length);
-      const factory = new Function('H', this.compiled.source) as (h: unknown) => Omit<Evaluators, 'X'>;
-      this.compiledEv = { ...factory({ ...BUILTINS, tables, X }), X };
+      const V = new Float64Array(this.compiled.slots.length);
+      const factory = new Function('H', this.compiled.source) as (h: unknown) => Omit<Evaluators, 'X' | 'V'>;
+      this.compiledEv = { ...factory({ ...BUILTINS, tables, X, V }), X, V };
     }
     return this.compiledEv;
   }
@@ -162,7 +165,22 @@ class Instance implements ModelInstance {
   }
 
   private prepareTrigger(spec: TriggerSpec): ActiveTrigger {
-    const when = resolveExpr(parseExpression(spec.when, { file: 'trigger', line: 1, col: 1 }), this.slotOf, new Map());
+    // d(x) of a name lowers to x − x[-1]; smooth, delays and d()/lagt() of an expression would need
+    // hidden stocks, which a trigger cannot add.
+    const lowerer = new Lowerer();
+    const parsed = lowerer.lower(parseExpression(spec.when, { file: 'trigger', line: 1, col: 1 }), 'trigger');
+    const unsupported = (why: string) =>
+      new EngineError('bad-scenario', `trigger '${spec.when}': ${why}; a trigger condition reads values and lags`);
+    if (lowerer.result.derived.length > 0) {
+      throw unsupported('smooth, smooth3, delay3 and d() or lagt() of an expression are not allowed');
+    }
+    const tableOf = new Map(this.program.tables.map((t, i) => [t.name, i]));
+    walkExpr(parsed, (n) => {
+      if (n.kind === 'call' && n.fn === 'lookup' && !(n.args[0].kind === 'name' && tableOf.has(n.args[0].name))) {
+        throw unsupported('lookup() names a table the model does not have');
+      }
+    });
+    const when = resolveExpr(parsed, this.slotOf, tableOf);
     const sets = Object.entries(spec.set).map(([name, value]) => {
       const slot = this.slotOf.get(name);
       if (slot === undefined || this.compiled.slots[slot].kind !== 'param') {
@@ -173,24 +191,34 @@ class Instance implements ModelInstance {
     return { spec, when, sets, held: 0, latched: false, fired: false };
   }
 
-  /** Period 0: params, the init: system, initial values, hidden stocks; then run-time assertions. */
+  /** Period 0: params, the init: system, initial values, hidden stocks. */
   private initialise(st: RunState): void {
     const { o, S, dt, ev } = st;
     const t0 = timeOf(this.compiled, 0, dt);
     const zero = (this.periodZero ??= new PeriodZero(this.context()));
     zero.fill(o, S, t0, dt);
     for (const slot of this.program.initOnlySlots) o.fill(o[slot * S], slot * S, slot * S + S);
+    if (st.checks && !this.accounting.empty) ev.cells(o, S, 0, t0, dt, st.cellsPrev);
+  }
+
+  /**
+   * Run-time assertions (e.g. a smoothing time ≥ dt), checked once, after period 1 is solved:
+   * a time constant may be a variable, which has no value before then.
+   */
+  private checkAssertions(st: RunState, t: number): void {
+    const { o, S, dt } = st;
+    const zero = this.periodZero!;
     for (const a of zero.assertions) {
-      const v = evaluate(a.expr, { o, S, p: 1, t: timeOf(this.compiled, 1, dt), dt, tables: zero.tables });
+      const v = evaluate(a.expr, { o, S, p: 1, t, dt, tables: zero.tables });
       if (!(v >= -1e-12 * dt)) throw new EngineError('bad-input', a.message, a.pos);
     }
-    if (st.checks && !this.accounting.empty) ev.cells(o, S, 0, t0, dt, st.cellsPrev);
   }
 
   private applyTriggers(st: RunState, p: number): void {
     const { o, S, dt } = st;
     for (const tr of st.triggers) {
-      const cond = evaluate(tr.when, { o, S, p: p - 1, t: timeOf(this.compiled, p - 1, dt), dt, tables: [] }) !== 0;
+      const frame = { o, S, p: p - 1, t: timeOf(this.compiled, p - 1, dt), dt, tables: this.periodZero!.tables };
+      const cond = evaluate(tr.when, frame) !== 0;
       tr.held = cond ? tr.held + 1 : 0;
       const active = tr.latched || (cond && tr.held * dt >= (tr.spec.sustain ?? 0) - 1e-9 * dt);
       if (active && tr.spec.latch) tr.latched = true;
@@ -227,13 +255,13 @@ class Instance implements ModelInstance {
     for (const ov of st.overrides) {
       if (p >= ov.from && p <= ov.to) {
         X[ov.slot] = 1;
-        o[ov.slot * S + p] = ov.values[p - ov.from];
+        o[ov.slot * S + p] = ev.V[ov.slot] = ov.values[p - ov.from];
       }
     }
     for (const [name, v] of Object.entries(external)) {
       const slot = this.slotOf.get(name)!;
       X[slot] = 1;
-      o[slot * S + p] = v;
+      o[slot * S + p] = ev.V[slot] = v;
     }
     const label = () => periodLabel(p, this.compiled.start, dt, this.compiled.startMonth);
     let b = 0;
@@ -250,6 +278,7 @@ class Instance implements ModelInstance {
       }
       solver.solve(o, S, p, t, dt, ev.blocks[b++], label);
     }
+    if (p === 1) this.checkAssertions(st, t);
     let sum = 0;
     for (const eq of this.program.equations) sum += o[eq.slot * S + p];
     if (!Number.isFinite(sum)) diagnoseNonFinite(this.context(), o, S, p, t, dt, label());

@@ -103,18 +103,19 @@ export function prepareInputs(
     const slot = slotOf.get(s.set);
     if (slot === undefined) throw new EngineError('undefined-name', `shock: '${s.set}' is not a param or variable`);
     const from = toPeriod(compiled, s.from, 1, `shock on '${s.set}': from`);
-    const to = Math.min(toPeriod(compiled, s.to, N, `shock on '${s.set}': to`), N);
+    const lastAsWritten = toPeriod(compiled, s.to, N, `shock on '${s.set}': to`);
+    if (Array.isArray(s.value) && s.value.length !== lastAsWritten - from + 1) {
+      throw new EngineError(
+        'bad-shock',
+        `shock on '${s.set}': ${s.value.length} values given for ${lastAsWritten - from + 1} periods (${from}..${lastAsWritten})`,
+      );
+    }
+    // A run shorter than the shock (periods override) uses the first values of a list.
+    const to = Math.min(lastAsWritten, N);
     if (to < from) continue;
     const values = new Float64Array(to - from + 1);
-    if (Array.isArray(s.value)) {
-      if (s.value.length !== values.length) {
-        throw new EngineError(
-          'bad-shock',
-          `shock on '${s.set}': ${s.value.length} values given for ${values.length} periods (${from}..${to})`,
-        );
-      }
-      values.set(s.value);
-    } else values.fill(s.value);
+    if (Array.isArray(s.value)) values.set(s.value.slice(0, values.length));
+    else values.fill(s.value);
     if (compiled.slots[slot].kind === 'param') o.set(values, slot * S + from);
     else overrides.push({ slot, name: s.set, from, to, values });
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile.js';
 import { instantiate } from '../src/instance.js';
@@ -34,6 +35,33 @@ describe('stronglyConnected', () => {
     expect(components).toContainEqual([1, 3]);
     expect(components.flat().sort()).toEqual([0, 1, 2, 3, 4]);
     expectTopological(components, deps);
+  });
+
+  it('agrees with mutual reachability on random graphs', () => {
+    const graph = fc
+      .integer({ min: 1, max: 12 })
+      .chain((n) =>
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 4 }), { minLength: n, maxLength: n }),
+      );
+    fc.assert(
+      fc.property(graph, (deps) => {
+        const n = deps.length;
+        // reach[a][b]: b is reachable from a along dependency edges (Warshall's transitive closure).
+        const reach = deps.map((ds, a) => Array.from({ length: n }, (_, b) => a === b || ds.includes(b)));
+        for (let k = 0; k < n; k++)
+          for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) reach[a][b] ||= reach[a][k] && reach[k][b];
+        const components = stronglyConnected(deps);
+        expectTopological(components, deps);
+        for (const c of components) {
+          for (let a = 0; a < n; a++) {
+            // a is in c exactly when it reaches and is reached by c's first node.
+            expect(c.includes(a)).toBe(reach[a][c[0]] && reach[c[0]][a]);
+          }
+          expect(c).toEqual([...c].sort((x, y) => x - y));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('does not overflow the stack on a 100,000-long chain or cycle', () => {
