@@ -12,7 +12,7 @@
  * - Each cyclic block is solved inline by Newton's method with an analytic
  *   Jacobian and a dense LU without pivoting (I − ∂F/∂y is strictly diagonally
  *   dominant by construction), warm-started from the previous period and
- *   stopped by the engine's own criterion |x − F(x)| ≤ 1e-10·max(1, |x|).
+ *   stopped by the engine's own criterion |x − F(x)| ≤ 1e-12·max(1, |x|) (the engine default).
  *   Analytic derivatives and no numerical differencing make this cheaper per
  *   iteration than any general solver can be.
  */
@@ -92,7 +92,12 @@ function emitChunk(name: string, eqs: GenEquation[], blocks: Map<number, number[
       k++;
       continue;
     }
-    body.push(...emitBlock(block.map((i) => byIndex.get(i) as GenEquation), sp));
+    body.push(
+      ...emitBlock(
+        block.map((i) => byIndex.get(i) as GenEquation),
+        sp,
+      ),
+    );
     k += block.length;
   }
   const hoisted = [...usedParams].sort((a, c) => a - c).map((k) => `  const p${k} = P[${k}];`);
@@ -113,7 +118,7 @@ function emitBlock(eqs: GenEquation[], sp: RefSpeller): string[] {
     const f = joinTerms([{ negative: false, body: `c${e.index}` }, ...e.blockTerms.map((t) => blockTermText(t, sp))]);
     out.push(`    const g${r} = ${x(r)} - (${f});`);
   }
-  const converged = eqs.map((_, r) => `Math.abs(g${r}) <= 1e-10 * Math.max(1, Math.abs(${x(r)}))`).join(' && ');
+  const converged = eqs.map((_, r) => `Math.abs(g${r}) <= 1e-12 * Math.max(1, Math.abs(${x(r)}))`).join(' && ');
   out.push(`    if (${converged}) break;`);
   out.push(`    if (it === 50) throw new Error('block ${x(0)}… did not converge');`);
   for (let r = 0; r < m; r++) {

@@ -84,7 +84,21 @@ function pickRef(rng: Prng, i: number, n: number, firstAllowed: number): Ref {
 
 /** Draws the terms of a (part of an) equation within a gain budget and a constant budget of ~1. */
 function drawTerms(rng: Prng, i: number, n: number, firstAllowed: number, gain: number, nParams: number): Term[] {
-  const kinds = ['lin', 'lin', 'lin', 'ratio', 'max', 'min', 'abs', 'sqrt', 'ifpos', 'gauss', 'square'] as const;
+  const kinds = [
+    'lin',
+    'lin',
+    'lin',
+    'lin',
+    'lin',
+    'ratio',
+    'max',
+    'min',
+    'abs',
+    'sqrt',
+    'ifpos',
+    'gauss',
+    'square',
+  ] as const;
   const count = rng.int(2, 4);
   const weights = Array.from({ length: count }, () => rng.uniform(0.2, 1));
   const total = weights.reduce((s, w) => s + w, 0);
@@ -100,7 +114,9 @@ function drawTerms(rng: Prng, i: number, n: number, firstAllowed: number, gain: 
       case 'max':
       case 'min':
       case 'abs':
-        terms.push(kind === 'lin' || kind === 'abs' ? { kind, a: coef(sign() * g), u } : { kind, a: coef(sign() * g), u, v });
+        terms.push(
+          kind === 'lin' || kind === 'abs' ? { kind, a: coef(sign() * g), u } : { kind, a: coef(sign() * g), u, v },
+        );
         break;
       case 'ratio':
         terms.push({ kind, a: coef(sign() * 2 * g), u, v });
@@ -131,7 +147,11 @@ function drawBlockTerms(rng: Prng, start: number, r: number, m: number): BlockTe
   if (m > 2) {
     let s = rng.int(0, m - 1);
     while (s === r || s === (r + 1) % m) s = (s + 1) % m;
-    out.push({ kind: rng.chance(0.5) ? 'blin' : 'brat', a: coef(sign() * rng.uniform(0.05, BLOCK_COUPLING - ringGain)), s: start + s });
+    out.push({
+      kind: rng.chance(0.5) ? 'blin' : 'brat',
+      a: coef(sign() * rng.uniform(0.05, BLOCK_COUPLING - ringGain)),
+      s: start + s,
+    });
   }
   return out;
 }

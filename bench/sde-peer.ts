@@ -53,7 +53,10 @@ export async function buildSdePeer(mdl: string, modelName: string, outputVarName
     series: (name) => {
       const id = `_${name.toLowerCase()}`;
       const s = outputs.getSeriesForVar(id);
-      if (!s) throw new Error(`SDEverywhere output ${name} (${id}) not found; outputs: ${outputs.varIds.slice(0, 5).join(', ')}…`);
+      if (!s)
+        throw new Error(
+          `SDEverywhere output ${name} (${id}) not found; outputs: ${outputs.varIds.slice(0, 5).join(', ')}…`,
+        );
       return s.points.map((pt) => pt.y);
     },
   };

@@ -10,7 +10,7 @@ import type { SolverOptions } from './api-types.js';
 import { EngineError } from './diagnostics.js';
 import { colourColumns, cscFromRowPattern, SparseLU } from './sparse-lu.js';
 
-/** Evaluators generated for one cyclic block. Both read the block's current guesses from o[slot*S+p]. */
+/** Evaluators generated for one cyclic block. Both read the block's current guesses from o[p*S+slot] (period-major rows of S slots). */
 export interface BlockEvaluators {
   /** Jacobi: writes F_j(current o) into r[j] for j = 0..n-1; must not write o. */
   jacobi(o: Float64Array, S: number, p: number, t: number, dt: number, r: Float64Array): void;
@@ -90,6 +90,8 @@ export class BlockSolver {
   private readonly bestX: Float64Array;
   private readonly bestG: Float64Array;
   private bestNorm = Number.POSITIVE_INFINITY;
+  /** Whether the last Newton solve ended on a negligible step (then no polish is needed). */
+  private convergedByStep = false;
   private newtonIterations = 0;
   private sweeps = 0;
   // The current solve's arguments (set by solve(), cleared when it returns).
@@ -183,7 +185,7 @@ export class BlockSolver {
 
   private solveCurrent(periodLabel: string | (() => string)): number {
     const { n, slots, x, initial, o, S, p } = this;
-    for (let j = 0; j < n; j++) x[j] = initial[j] = o[slots[j] * S + p];
+    for (let j = 0; j < n; j++) x[j] = initial[j] = o[p * S + slots[j]];
     this.evaluate(this.fx);
     this.updateResidual();
     this.bestNorm = Number.POSITIVE_INFINITY;
@@ -194,7 +196,7 @@ export class BlockSolver {
     }
     const newtonFailure = this.newton();
     if (newtonFailure === null) {
-      this.polish();
+      if (!this.convergedByStep) this.polish();
       return this.record(this.newtonIterations);
     }
     this.counters.gaussSeidelFallbacks++;
@@ -232,7 +234,9 @@ export class BlockSolver {
     let norm = normInf(this.g);
     let needFactors = !this.hasFactors || !this.reuseLU;
     let fresh = false;
+    let lastRatio = Number.POSITIVE_INFINITY;
     this.newtonIterations = 0;
+    this.convergedByStep = false;
     while (this.newtonIterations < this.maxIter) {
       if (needFactors) {
         this.evaluateJacobian();
@@ -248,6 +252,15 @@ export class BlockSolver {
       this.step.set(this.g);
       this.lu.solve(this.step);
       this.newtonIterations++;
+      // A negligible step from trustworthy factors (fresh, or contracting in this solve) ends the
+      // solve without evaluating F again: the error left is about ratio × step, below tol.
+      if ((fresh || lastRatio <= this.refactorRatio) && this.stepIsNegligible()) {
+        const { n, x, step } = this;
+        for (let j = 0; j < n; j++) x[j] -= step[j];
+        this.writeX(x);
+        this.convergedByStep = true;
+        return null;
+      }
       let trialNorm = this.tryStep(1);
       if (!(trialNorm < norm)) {
         if (!fresh) {
@@ -268,6 +281,7 @@ export class BlockSolver {
       }
       this.acceptTrial();
       const ratio = trialNorm / norm;
+      lastRatio = ratio;
       norm = trialNorm;
       this.rememberIfBest(norm);
       if (this.isConverged()) return null;
@@ -279,6 +293,13 @@ export class BlockSolver {
       fresh = false;
     }
     return `not converged after ${this.maxIter} iterations`;
+  }
+
+  /** True when every |step_j| ≤ tol · max(1, |x_j|). */
+  private stepIsNegligible(): boolean {
+    const { n, x, step, tol } = this;
+    for (let j = 0; j < n; j++) if (!(Math.abs(step[j]) <= tol * Math.max(1, Math.abs(x[j])))) return false;
+    return true;
   }
 
   /** Writes x − λ·step into o and trialX, evaluates F there; returns ‖g‖∞ (∞ if non-finite). */
@@ -320,12 +341,12 @@ export class BlockSolver {
         const xk = x[k];
         const perturbed = xk + SQRT_EPS * Math.max(1, Math.abs(xk));
         h[k] = perturbed - xk;
-        o[slots[k] * S + p] = perturbed;
+        o[p * S + slots[k]] = perturbed;
       }
       this.evaluate(perturbedF);
       for (let q = first; q < end; q++) {
         const k = columnsByColour[q];
-        o[slots[k] * S + p] = x[k];
+        o[p * S + slots[k]] = x[k];
         for (let e = colPtr[k]; e < colPtr[k + 1]; e++) {
           const j = rowIdx[e];
           let value = dependsOn[e] ? (perturbedF[j] - fx[j]) / h[k] : 0;
@@ -341,11 +362,11 @@ export class BlockSolver {
     const { n, slots, trialX: previous, tol, o, S, p, t, dt, ev } = this;
     this.writeX(this.initial);
     for (this.sweeps = 1; this.sweeps <= this.maxSweeps; this.sweeps++) {
-      for (let j = 0; j < n; j++) previous[j] = o[slots[j] * S + p];
+      for (let j = 0; j < n; j++) previous[j] = o[p * S + slots[j]];
       ev.seidel(o, S, p, t, dt);
       let settled = true;
       for (let j = 0; j < n; j++) {
-        const v = o[slots[j] * S + p];
+        const v = o[p * S + slots[j]];
         if (!Number.isFinite(v)) return `${this.names[j]} became ${v} in sweep ${this.sweeps}`;
         if (!(Math.abs(v - previous[j]) <= tol * Math.max(1, Math.abs(v)))) settled = false;
       }
@@ -390,7 +411,7 @@ export class BlockSolver {
 
   private writeX(values: Float64Array): void {
     const { n, slots, o, S, p } = this;
-    for (let j = 0; j < n; j++) o[slots[j] * S + p] = values[j];
+    for (let j = 0; j < n; j++) o[p * S + slots[j]] = values[j];
   }
 
   private record(iterations: number): number {

@@ -73,13 +73,17 @@ export function lagt(o: Float64Array, S: number, slot: number, p: number, tau: n
     throw new EngineError('bad-input', `lagt(…, ${tau}): the delay must be at least one period (dt = ${dt})`);
   }
   const q = p - tau / dt;
-  const base = slot * S;
-  if (q <= 0) return o[base];
+  if (q <= 0) return o[slot];
   const i = Math.floor(q);
   const f = q - i;
-  if (f < 1e-12) return o[base + i];
-  return o[base + i] * (1 - f) + o[base + i + 1] * f;
+  if (f < 1e-12) return o[i * S + slot];
+  return o[i * S + slot] * (1 - f) + o[(i + 1) * S + slot] * f;
+}
+
+/** `x^2` as x*x (see codegen's isSquare). */
+export function sq(x: number): number {
+  return x * x;
 }
 
 /** Everything generated code may reach besides `Math`, passed in as `H`. */
-export const BUILTINS = { smin, smax, clamp, step, ramp, pulse, logBase, lookup, lagt };
+export const BUILTINS = { sq, smin, smax, clamp, step, ramp, pulse, logBase, lookup, lagt };

@@ -28,6 +28,8 @@ interface StockFlowCheck {
 export interface CheckOutcome {
   maxResidual: number;
   where: string | null;
+  /** True when a check's sum is NaN or infinite (then `where` names it and nothing was thrown). */
+  nonFinite: boolean;
 }
 
 /** Precomputed check structure for one program. */
@@ -146,6 +148,7 @@ export class AccountingChecks {
         if (a > scale) scale = a;
       }
       const r = Math.abs(sum);
+      if (!Number.isFinite(r)) return { maxResidual: r, where: s.label, nonFinite: true };
       if (r > maxResidual || Number.isNaN(r)) {
         maxResidual = r;
         where = s.label;
@@ -166,6 +169,7 @@ export class AccountingChecks {
       const reval = c.revalCell >= 0 ? cur[c.revalCell] : 0;
       const gap = change + dt * flow - reval;
       const r = Math.abs(gap);
+      if (!Number.isFinite(r)) return { maxResidual: r, where: c.label, nonFinite: true };
       const scale = Math.max(
         1,
         Math.abs(cur[c.stockCell]),
@@ -189,6 +193,7 @@ export class AccountingChecks {
     for (const h of this.hidden) {
       const l = cur[h.left];
       const r = cur[h.right];
+      if (!Number.isFinite(l - r)) return { maxResidual, where: `hidden identity '${h.text}'`, nonFinite: true };
       if (!(Math.abs(l - r) <= h.tolerance * Math.max(1, Math.abs(l), Math.abs(r)))) {
         throw new EngineError(
           'hidden-identity',
@@ -198,7 +203,7 @@ export class AccountingChecks {
         );
       }
     }
-    return { maxResidual, where };
+    return { maxResidual, where, nonFinite: false };
   }
 }
 

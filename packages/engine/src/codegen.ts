@@ -12,6 +12,8 @@ import type { Program, ProgramEquation } from './program.js';
 /** Emits one expression; `lags` collects the lag depths used (for the `qK` locals). */
 class ExprEmitter {
   readonly lags = new Set<number>();
+  /** Slots already computed in the current function, held in locals `vN`. */
+  readonly locals = new Set<number>();
   constructor(
     private readonly slotOf: Map<string, number>,
     private readonly tableOf: Map<string, number>,
@@ -31,14 +33,49 @@ class ExprEmitter {
         return this.name(e.name);
       case 'lag':
         this.lags.add(e.lag);
-        return `o[${this.slot(e.name)}*S+q${e.lag}]`;
+        return `o[q${e.lag}+${this.slot(e.name)}]`;
       case 'unary':
         return e.op === '-' ? `(-${this.emit(e.arg)})` : `(${this.emit(e.arg)}===0?1:0)`;
       case 'binary':
+        if (isSquare(e)) {
+          // x^2 is x*x (the interpreter does the same), far cheaper than Math.pow.
+          const base = e.left.kind === 'name' || e.left.kind === 'lag' ? this.emit(e.left) : '';
+          return base ? `(${base}*${base})` : `H.sq(${this.emit(e.left)})`;
+        }
         return this.binary(e.op, this.emit(e.left), this.emit(e.right));
       case 'call':
         return this.call(e.fn, e.args);
     }
+  }
+
+  /**
+   * A JS boolean for a condition: comparisons and logic stay booleans instead
+   * of going through 1/0 (same branch as `value !== 0` in every case, NaN included).
+   */
+  private condition(e: Expr): string {
+    if (e.kind === 'binary') {
+      const a = () => this.emit(e.left);
+      const b = () => this.emit(e.right);
+      switch (e.op) {
+        case '<':
+        case '<=':
+        case '>':
+        case '>=':
+          return `(${a()}${e.op}${b()})`;
+        case '==':
+          return `(${a()}===${b()})`;
+        case '!=':
+          return `(${a()}!==${b()})`;
+        case 'and':
+          return `(${this.condition(e.left)}&&${this.condition(e.right)})`;
+        case 'or':
+          return `(${this.condition(e.left)}||${this.condition(e.right)})`;
+        default:
+          break;
+      }
+    }
+    if (e.kind === 'unary' && e.op === 'not') return `(!${this.condition(e.arg)})`;
+    return `(${this.emit(e)}!==0)`;
   }
 
   private name(n: string): string {
@@ -46,7 +83,8 @@ class ExprEmitter {
     if (n === 'dt') return 'dt';
     if (n === 'period') return 'p';
     if (n === 'pi') return 'Math.PI';
-    return `o[${this.slot(n)}*S+p]`;
+    const slot = this.slot(n);
+    return this.locals.has(slot) ? `v${slot}` : `o[b+${slot}]`;
   }
 
   private binary(op: string, a: string, b: string): string {
@@ -75,7 +113,7 @@ class ExprEmitter {
     const a = () => args.map((x) => this.emit(x)).join(',');
     switch (fn) {
       case 'if':
-        return `(${this.emit(args[0])}!==0?${this.emit(args[1])}:${this.emit(args[2])})`;
+        return `(${this.condition(args[0])}?${this.emit(args[1])}:${this.emit(args[2])})`;
       case 'ln':
         return `Math.log(${a()})`;
       case 'log':
@@ -107,6 +145,14 @@ class ExprEmitter {
   }
 }
 
+/** Largest generated source (characters) of one straight-line function. */
+const CHUNK_SOURCE_BUDGET = 12_000;
+
+/** `x^2` with a literal 2: evaluated as x*x by both the generated code and the interpreter. */
+export function isSquare(e: Expr): boolean {
+  return e.kind === 'binary' && e.op === '^' && e.right.kind === 'num' && e.right.value === 2;
+}
+
 /** A literal that reads back as exactly the same double. */
 function numberLiteral(v: number): string {
   if (!Number.isFinite(v)) throw new EngineError('codegen', `internal: non-finite literal ${v}`);
@@ -114,12 +160,13 @@ function numberLiteral(v: number): string {
   return v < 0 ? `(${String(v)})` : String(v);
 }
 
-/** The `qK = max(p − K, 0)` locals a function needs for its lags. */
+/** Row offsets: `b` for period p and `qK` for period max(p − K, 0) (rows of S slots, period-major). */
 function lagLocals(lags: Set<number>): string {
-  return [...lags]
+  const lagged = [...lags]
     .sort((x, y) => x - y)
-    .map((k) => `const q${k}=p>${k}?p-${k}:0;`)
+    .map((k) => `const q${k}=(p>${k}?p-${k}:0)*S;`)
     .join('');
+  return `const b=p*S;${lagged}`;
 }
 
 /**
@@ -137,18 +184,42 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   });
   const chunks: string[] = [];
   const blocks: string[] = [];
-  const target = (eq: ProgramEquation) => `o[${eq.slot}*S+p]`;
+  const target = (eq: ProgramEquation) => `o[b+${eq.slot}]`;
   program.steps.forEach((step, k) => {
     const em = new ExprEmitter(slotOf, tableOf);
     const eqs = step.eqs.map((i) => program.equations[i]);
     if (step.kind === 'chunk') {
-      const body = eqs
-        .map((eq) => {
-          const assign = `${target(eq)}=${em.emit(eq.expr)};`;
-          return exo.has(eq.name) ? `if(X[${eq.slot}]===0)${assign}` : assign;
-        })
-        .join('\n');
-      out.push(`function c${k}(o,S,p,t,dt){${lagLocals(em.lags)}\n${body}\n}`);
+      // Split further by size: V8 stops optimising functions whose bytecode is too large,
+      // and a few long expressions can get there well before CHUNK_SIZE equations.
+      const parts: string[][] = [[]];
+      let size = 0;
+      // A value computed earlier in the same function is read from its local, not from memory.
+      const emitLine = (eq: ProgramEquation) => {
+        if (exo.has(eq.name)) return `if(X[${eq.slot}]===0)${target(eq)}=${em.emit(eq.expr)};`;
+        const line = `const v${eq.slot}=${em.emit(eq.expr)};${target(eq)}=v${eq.slot};`;
+        em.locals.add(eq.slot);
+        return line;
+      };
+      for (const eq of eqs) {
+        let line = emitLine(eq);
+        if (size + line.length > CHUNK_SOURCE_BUDGET && parts[parts.length - 1].length > 0) {
+          parts.push([]);
+          size = 0;
+          em.locals.clear();
+          line = emitLine(eq);
+        }
+        parts[parts.length - 1].push(line);
+        size += line.length;
+      }
+      const locals = lagLocals(em.lags);
+      if (parts.length === 1) {
+        out.push(`function c${k}(o,S,p,t,dt){${locals}\n${parts[0].join('\n')}\n}`);
+      } else {
+        parts.forEach((lines, i) => {
+          out.push(`function c${k}_${i}(o,S,p,t,dt){${locals}\n${lines.join('\n')}\n}`);
+        });
+        out.push(`function c${k}(o,S,p,t,dt){${parts.map((_l, i) => `c${k}_${i}(o,S,p,t,dt);`).join('')}}`);
+      }
       chunks.push(`c${k}`);
       return;
     }
@@ -207,6 +278,7 @@ const ALLOWED_WORDS = new Set([
   'dt',
   'r',
   'c',
+  'b',
   'H',
   'X',
   'V',
@@ -244,10 +316,11 @@ const ALLOWED_WORDS = new Set([
   'pulse',
   'lookup',
   'lagt',
+  'sq',
 ]);
 /** Whitelisted words after which '/' would start a regular expression, not divide. */
 const KEYWORDS = new Set(['return', 'const', 'function', 'if', 'use', 'strict']);
-const GENERATED_NAME = /^(?:q\d+|c\d+|b\d+[js]|T\d+[xye])$/;
+const GENERATED_NAME = /^(?:q\d+|v\d+|c\d+(?:_\d+)?|b\d+[js]|T\d+[xye])$/;
 
 /**
  * Asserts that generated source uses only the whitelist grammar: the words

@@ -69,7 +69,7 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
     if (step.kind === 'chunk') {
       chunks.push((o, S, p, t, dt) => {
         set(o, S, p, t, dt);
-        for (const e of eqs) if (!e.exo || X[e.slot] === 0) o[e.slot * S + p] = evaluate(e.expr, frame);
+        for (const e of eqs) if (!e.exo || X[e.slot] === 0) o[p * S + e.slot] = evaluate(e.expr, frame);
       });
     } else {
       blocks.push({
@@ -81,7 +81,7 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
         },
         seidel(o, S, p, t, dt) {
           set(o, S, p, t, dt);
-          for (const e of eqs) o[e.slot * S + p] = !e.exo || X[e.slot] === 0 ? evaluate(e.expr, frame) : V[e.slot];
+          for (const e of eqs) o[p * S + e.slot] = !e.exo || X[e.slot] === 0 ? evaluate(e.expr, frame) : V[e.slot];
         },
       });
     }
@@ -121,7 +121,7 @@ export class PeriodZero {
       const resolved = eqs.map((e) => this.resolve(e.expr));
       if (step.kind === 'chunk') {
         eqs.forEach((e, j) => {
-          o[e.slot * S] = evaluate(resolved[j], frame);
+          o[e.slot] = evaluate(resolved[j], frame);
         });
         continue;
       }
@@ -141,19 +141,19 @@ export class PeriodZero {
             for (let j = 0; j < resolved.length; j++) r[j] = evaluate(resolved[j], frame);
           },
           seidel: () => {
-            for (let j = 0; j < eqs.length; j++) o[eqs[j].slot * S] = evaluate(resolved[j], frame);
+            for (let j = 0; j < eqs.length; j++) o[eqs[j].slot] = evaluate(resolved[j], frame);
           },
         },
         'period 0 (init:)',
       );
     }
-    for (const i of program.initial) o[i.slot * S] = evaluate(this.resolve(i.expr), frame);
-    for (const d of program.derivedInitial) o[d.slot * S] = evaluate(this.resolve(d.expr), frame);
+    for (const i of program.initial) o[i.slot] = evaluate(this.resolve(i.expr), frame);
+    for (const d of program.derivedInitial) o[d.slot] = evaluate(this.resolve(d.expr), frame);
     for (let i = 0; i < this.ctx.slots.length; i++) {
-      if (this.ctx.slots[i].kind !== 'param' && !Number.isFinite(o[i * S])) {
+      if (this.ctx.slots[i].kind !== 'param' && !Number.isFinite(o[i])) {
         throw new EngineError(
           'non-finite',
-          `the period-0 value of '${this.ctx.slots[i].name}' is ${o[i * S]}; check its initial:/init: expression`,
+          `the period-0 value of '${this.ctx.slots[i].name}' is ${o[i]}; check its initial:/init: expression`,
         );
       }
     }

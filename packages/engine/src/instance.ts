@@ -47,6 +47,8 @@ interface RunState {
   fired: { when: string; period: number }[];
   solvers: BlockSolver[];
   done: number;
+  /** Slots whose exogenous flag may be set (reset at the start of each period). */
+  exogenousSlots: Set<number>;
 }
 
 class Instance implements ModelInstance {
@@ -133,14 +135,22 @@ class Instance implements ModelInstance {
     this.ensureExogenous(shockedVars);
     const interpret = options.interpret === true;
     const ev = this.evaluators(interpret);
-    const S = N + 1;
-    const o = new Float64Array(this.compiled.slots.length * S);
+    // Working buffer, period-major: slot i of period p is o[p * S + i] (S = number of slots),
+    // so each period's equations read and write one contiguous row; result() transposes.
+    const S = this.compiled.slots.length;
+    const o = new Float64Array(S * (N + 1));
     const overrides = prepareInputs(this.compiled, o, N, dt, options);
     const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
     for (const s of solvers) s.reset();
     const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));
     const triggerBase = new Map<number, Float64Array>();
-    for (const t of triggers) for (const s of t.sets) triggerBase.set(s.slot, o.slice(s.slot * S, s.slot * S + S));
+    for (const t of triggers) {
+      for (const s of t.sets) {
+        const row = new Float64Array(N + 1);
+        for (let p = 0; p <= N; p++) row[p] = o[p * S + s.slot];
+        triggerBase.set(s.slot, row);
+      }
+    }
     const cells = this.accounting.cellCount;
     this.state = {
       o,
@@ -155,11 +165,12 @@ class Instance implements ModelInstance {
       checks: options.checks !== false,
       cellsPrev: new Float64Array(cells),
       cellsCur: new Float64Array(cells),
-      residual: new Float64Array(S),
+      residual: new Float64Array(N + 1),
       maxResidual: 0,
       where: null,
       fired: [],
       done: 0,
+      exogenousSlots: new Set(overrides.map((ov) => ov.slot)),
     };
     this.initialise(this.state);
   }
@@ -197,7 +208,7 @@ class Instance implements ModelInstance {
     const t0 = timeOf(this.compiled, 0, dt);
     const zero = (this.periodZero ??= new PeriodZero(this.context()));
     zero.fill(o, S, t0, dt);
-    for (const slot of this.program.initOnlySlots) o.fill(o[slot * S], slot * S, slot * S + S);
+    for (const slot of this.program.initOnlySlots) for (let p = 1; p <= st.N; p++) o[p * S + slot] = o[slot];
     if (st.checks && !this.accounting.empty) ev.cells(o, S, 0, t0, dt, st.cellsPrev);
   }
 
@@ -226,7 +237,7 @@ class Instance implements ModelInstance {
         tr.fired = true;
         st.fired.push({ when: tr.spec.when, period: p });
       }
-      for (const s of tr.sets) o[s.slot * S + p] = active ? s.value : st.triggerBase.get(s.slot)![p];
+      for (const s of tr.sets) o[p * S + s.slot] = active ? s.value : st.triggerBase.get(s.slot)![p];
     }
   }
 
@@ -243,25 +254,35 @@ class Instance implements ModelInstance {
         `step(): ${names.join(', ')} must be declared exogenous when compiling (compile(ir, { exogenous: [...] }))`,
       );
     }
-    this.solvePeriod(st, period, external);
+    this.solvePeriod(st, period, external, true);
   }
 
-  private solvePeriod(st: RunState, p: number, external: Record<string, number>): void {
+  /**
+   * Solves period p. `external` holds variables given from outside (step API);
+   * `scan` checks every variable of the period for NaN/Infinity now (run()
+   * instead scans the finished buffer row by row, which is far cheaper).
+   */
+  private solvePeriod(st: RunState, p: number, external: Record<string, number> | null, scan: boolean): void {
     const { o, S, dt, ev } = st;
     const t = timeOf(this.compiled, p, dt);
     if (st.triggers.length) this.applyTriggers(st, p);
     const X = ev.X;
-    X.fill(0);
-    for (const ov of st.overrides) {
-      if (p >= ov.from && p <= ov.to) {
-        X[ov.slot] = 1;
-        o[ov.slot * S + p] = ev.V[ov.slot] = ov.values[p - ov.from];
+    if (st.overrides.length > 0 || external !== null) {
+      for (const slot of st.exogenousSlots) X[slot] = 0;
+      for (const ov of st.overrides) {
+        if (p >= ov.from && p <= ov.to) {
+          X[ov.slot] = 1;
+          o[p * S + ov.slot] = ev.V[ov.slot] = ov.values[p - ov.from];
+        }
       }
-    }
-    for (const [name, v] of Object.entries(external)) {
-      const slot = this.slotOf.get(name)!;
-      X[slot] = 1;
-      o[slot * S + p] = ev.V[slot] = v;
+      if (external !== null) {
+        for (const name in external) {
+          const slot = this.slotOf.get(name)!;
+          X[slot] = 1;
+          o[p * S + slot] = ev.V[slot] = external[name];
+          st.exogenousSlots.add(slot);
+        }
+      }
     }
     const label = () => periodLabel(p, this.compiled.start, dt, this.compiled.startMonth);
     let b = 0;
@@ -274,17 +295,23 @@ class Instance implements ModelInstance {
       const solver = st.solvers[b];
       for (const i of step.eqs) {
         const slot = this.program.equations[i].slot;
-        if (X[slot] === 0) o[slot * S + p] = o[slot * S + p - 1];
+        if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
       }
       solver.solve(o, S, p, t, dt, ev.blocks[b++], label);
     }
     if (p === 1) this.checkAssertions(st, t);
-    let sum = 0;
-    for (const eq of this.program.equations) sum += o[eq.slot * S + p];
-    if (!Number.isFinite(sum)) diagnoseNonFinite(this.context(), o, S, p, t, dt, label());
+    if (scan) this.scanPeriod(st, p);
     if (st.checks && !this.accounting.empty) {
       ev.cells(o, S, p, t, dt, st.cellsCur);
       const out = this.accounting.check(st.cellsCur, st.cellsPrev, dt, label);
+      // A NaN in a cell comes from a NaN variable (or a bad cell expression): explain it as such.
+      if (out.nonFinite) {
+        this.scanPeriod(st, p);
+        throw new EngineError(
+          'non-finite',
+          `${out.where} is not a finite number in period ${label()}; check its cell expressions`,
+        );
+      }
       st.residual[p] = out.maxResidual;
       if (out.maxResidual > st.maxResidual || st.where === null) {
         st.maxResidual = Math.max(st.maxResidual, out.maxResidual);
@@ -293,7 +320,7 @@ class Instance implements ModelInstance {
       const tmp = st.cellsPrev;
       st.cellsPrev = st.cellsCur;
       st.cellsCur = tmp;
-      if (this.program.residualSlot >= 0) o[this.program.residualSlot * S + p] = out.maxResidual;
+      if (this.program.residualSlot >= 0) o[p * S + this.program.residualSlot] = out.maxResidual;
     }
     st.done = p;
   }
@@ -302,20 +329,27 @@ class Instance implements ModelInstance {
     const st = this.state;
     if (!st) throw new EngineError('bad-input', 'call begin() or run() before result()');
     const names = this.compiled.slots.map((s) => s.name);
-    const { o, S, N, dt } = st;
+    const { S, N, dt } = st;
     const slotOf = this.slotOf;
-    const time = new Float64Array(S);
+    const P = N + 1;
+    const time = new Float64Array(P);
     for (let p = 0; p <= N; p++) time[p] = timeOf(this.compiled, p, dt);
+    // The variable-major buffer is made on first use: many callers read a few series only.
+    const work = st.o;
+    let buffer: Float64Array | undefined;
+    const full = () => (buffer ??= transpose(work, S, P));
     const cyclic = this.program.steps.filter((s) => s.kind === 'block');
     return {
       periods: N,
-      buffer: o,
+      get buffer() {
+        return full();
+      },
       names,
       time,
       series(name: string): Float64Array {
         const i = slotOf.get(name);
         if (i === undefined) throw new EngineError('undefined-name', `no series named '${name}'`);
-        return o.subarray(i * S, i * S + S);
+        return full().subarray(i * P, i * P + P);
       },
       iterations: cyclic.map((step, k) => ({
         block: step.eqs.map((i) => this.program.equations[i].name),
@@ -330,9 +364,45 @@ class Instance implements ModelInstance {
   run(options: RunOptions = {}): RunResult {
     this.begin(options);
     const st = this.state!;
-    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, {});
+    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, null, false);
+    this.scanRun(st);
     return this.result();
   }
+
+  /** Throws the explanation when a variable of period p is NaN or infinite. */
+  private scanPeriod(st: RunState, p: number): void {
+    const { o, S } = st;
+    let sum = 0;
+    for (const eq of this.program.equations) sum += o[p * S + eq.slot];
+    if (Number.isFinite(sum)) return;
+    const label = periodLabel(p, this.compiled.start, st.dt, this.compiled.startMonth);
+    diagnoseNonFinite(this.context(), o, S, p, timeOf(this.compiled, p, st.dt), st.dt, label);
+  }
+
+  /** After a run: finds the first period with a non-finite variable (row by row) and explains it. */
+  private scanRun(st: RunState): void {
+    const { o, S, N } = st;
+    const eqs = this.program.equations;
+    for (let p = 1; p <= N; p++) {
+      const row = p * S;
+      let sum = 0;
+      for (let k = 0; k < eqs.length; k++) sum += o[row + eqs[k].slot];
+      if (!Number.isFinite(sum)) {
+        this.scanPeriod(st, p);
+        return;
+      }
+    }
+  }
+}
+
+/** Period-major rows of S slots → variable-major series of P periods. */
+function transpose(o: Float64Array, S: number, P: number): Float64Array {
+  const out = new Float64Array(S * P);
+  for (let p = 0; p < P; p++) {
+    const row = p * S;
+    for (let i = 0; i < S; i++) out[i * P + p] = o[row + i];
+  }
+  return out;
 }
 
 /** Creates a runnable instance of a compiled model (in this thread or a worker). */

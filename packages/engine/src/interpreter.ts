@@ -18,6 +18,7 @@ export type Resolved =
   | { k: 'period' }
   | { k: 'neg'; a: Resolved }
   | { k: 'not'; a: Resolved }
+  | { k: 'sq'; a: Resolved }
   | { k: 'bin'; op: BinaryOp; a: Resolved; b: Resolved }
   | { k: 'call'; fn: string; args: Resolved[]; table: number; series: number };
 
@@ -49,6 +50,9 @@ export function resolveExpr(e: Expr, slotOf: Map<string, number>, tableOf: Map<s
     case 'unary':
       return { k: e.op === '-' ? 'neg' : 'not', a: resolveExpr(e.arg, slotOf, tableOf) };
     case 'binary':
+      if (e.op === '^' && e.right.kind === 'num' && e.right.value === 2) {
+        return { k: 'sq', a: resolveExpr(e.left, slotOf, tableOf) };
+      }
       return { k: 'bin', op: e.op, a: resolveExpr(e.left, slotOf, tableOf), b: resolveExpr(e.right, slotOf, tableOf) };
     case 'call': {
       const first = e.args[0];
@@ -149,9 +153,9 @@ export function evaluate(n: Resolved, f: EvalFrame): number {
     case 'num':
       return n.v;
     case 'cur':
-      return f.o[n.i * f.S + f.p];
+      return f.o[f.p * f.S + n.i];
     case 'lag':
-      return f.o[n.i * f.S + (f.p > n.lag ? f.p - n.lag : 0)];
+      return f.o[(f.p > n.lag ? f.p - n.lag : 0) * f.S + n.i];
     case 'time':
       return f.t;
     case 'dt':
@@ -162,6 +166,10 @@ export function evaluate(n: Resolved, f: EvalFrame): number {
       return -evaluate(n.a, f);
     case 'not':
       return evaluate(n.a, f) === 0 ? 1 : 0;
+    case 'sq': {
+      const v = evaluate(n.a, f);
+      return v * v;
+    }
     case 'bin':
       return binary(n.op, evaluate(n.a, f), evaluate(n.b, f));
     case 'call':

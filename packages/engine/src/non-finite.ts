@@ -29,7 +29,7 @@ export function diagnoseNonFinite(
   for (const step of program.steps) {
     for (const i of step.eqs) {
       const eq = program.equations[i];
-      const v = o[eq.slot * S + p];
+      const v = o[p * S + eq.slot];
       if (Number.isFinite(v)) continue;
       let division: { num: Expr; den: Expr } | undefined;
       const operands = new Map<string, number>();

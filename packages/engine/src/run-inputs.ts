@@ -57,7 +57,7 @@ export function prepareInputs(
   options: RunOptions,
 ): VariableOverride[] {
   const program = compiled.data as Program;
-  const S = N + 1;
+  const S = compiled.slots.length;
   const slotOf = new Map(compiled.slots.map((s, i) => [s.name, i]));
   const paramSlot = (name: string, what: string): number => {
     const i = slotOf.get(name);
@@ -88,11 +88,11 @@ export function prepareInputs(
       base.set(paramSlot(name, 'set'), v);
     }
   }
-  for (const [slot, v] of base) o.fill(v, slot * S, slot * S + S);
+  for (const [slot, v] of base) for (let p = 0; p <= N; p++) o[p * S + slot] = v;
   for (const [name, spec] of Object.entries(options.paths ?? {})) {
     const slot = paramSlot(name, 'path');
     const points = pathPoints(compiled, spec, dt, name);
-    for (let p = 0; p <= N; p++) o[slot * S + p] = pathValue(points, timeOf(compiled, p, dt));
+    for (let p = 0; p <= N; p++) o[p * S + slot] = pathValue(points, timeOf(compiled, p, dt));
   }
   const overrides: VariableOverride[] = [];
   const shocks: RunShock[] = [
@@ -116,7 +116,8 @@ export function prepareInputs(
     const values = new Float64Array(to - from + 1);
     if (Array.isArray(s.value)) values.set(s.value.slice(0, values.length));
     else values.fill(s.value);
-    if (compiled.slots[slot].kind === 'param') o.set(values, slot * S + from);
+    if (compiled.slots[slot].kind === 'param')
+      for (let k = 0; k < values.length; k++) o[(from + k) * S + slot] = values[k];
     else overrides.push({ slot, name: s.set, from, to, values });
   }
   return overrides;

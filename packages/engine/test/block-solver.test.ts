@@ -13,7 +13,7 @@ type BlockFunction = (x: number[], j: number, p: number, t: number) => number;
  * writes each F_j into o before evaluating F_{j+1}. Counts jacobi() calls.
  */
 function evaluators(slots: number[], f: BlockFunction): BlockEvaluators & { jacobiCalls: number } {
-  const read = (o: Float64Array, S: number, p: number) => slots.map((s) => o[s * S + p]);
+  const read = (o: Float64Array, S: number, p: number) => slots.map((s) => o[p * S + s]);
   return {
     jacobiCalls: 0,
     jacobi(o, S, p, t, _dt, r) {
@@ -22,7 +22,7 @@ function evaluators(slots: number[], f: BlockFunction): BlockEvaluators & { jaco
       for (let j = 0; j < slots.length; j++) r[j] = f(x, j, p, t);
     },
     seidel(o, S, p, t) {
-      for (let j = 0; j < slots.length; j++) o[slots[j] * S + p] = f(read(o, S, p), j, p, t);
+      for (let j = 0; j < slots.length; j++) o[p * S + slots[j]] = f(read(o, S, p), j, p, t);
     },
   };
 }
@@ -36,7 +36,7 @@ function solver(names: string[], slots: number[], pattern: number[][], options?:
 
 /** Residual max_j |F_j(x) − x_j| at the values stored in o. */
 function maxResidual(o: Float64Array, S: number, p: number, slots: number[], f: BlockFunction, t = 0): number {
-  const x = slots.map((s) => o[s * S + p]);
+  const x = slots.map((s) => o[p * S + s]);
   return Math.max(...x.map((xj, j) => Math.abs(f(x, j, p, t) - xj)));
 }
 
@@ -45,15 +45,15 @@ describe('BlockSolver', () => {
     // x = 0.5·y + 1, y = 0.25·x + 2  ⇒  x = 2 / 0.875 = 16/7, y = 0.25·16/7 + 2 = 18/7.
     const f: BlockFunction = (v, j) => (j === 0 ? 0.5 * v[1] + 1 : 0.25 * v[0] + 2);
     const slots = [3, 1];
-    const S = 2;
-    const o = Float64Array.from({ length: 5 * S }, (_, i) => 100 + i);
+    const S = 5; // period-major rows of 5 slots: slot s of period p is o[p * S + s]
+    const o = Float64Array.from({ length: 2 * S }, (_, i) => 100 + i);
     const before = Float64Array.from(o);
     const iterations = solver(['x', 'y'], slots, [[1], [0]]).solve(o, S, 1, 1, 1, evaluators(slots, f), 'p1');
-    expect(Math.abs(o[3 * S + 1] - 16 / 7)).toBeLessThan(1e-12);
+    expect(Math.abs(o[1 * S + 3] - 16 / 7)).toBeLessThan(1e-12);
     expect(Math.abs(o[1 * S + 1] - 18 / 7)).toBeLessThan(1e-12);
     expect(iterations).toBeGreaterThan(0);
     expect(iterations).toBeLessThanOrEqual(3);
-    for (let i = 0; i < o.length; i++) if (i !== 3 * S + 1 && i !== 1 * S + 1) expect(o[i]).toBe(before[i]);
+    for (let i = 0; i < o.length; i++) if (i !== 1 * S + 3 && i !== 1 * S + 1) expect(o[i]).toBe(before[i]);
   });
 
   it('returns 0 iterations without a Jacobian when the guess already solves the block', () => {
@@ -121,14 +121,14 @@ describe('BlockSolver', () => {
     const f: BlockFunction = (v, j, _p, t) =>
       j === 0 ? 0.3 * v[1] + 1 + 0.01 * t : (0.2 * v[0] * v[0]) / (1 + v[0]) + 0.5;
     const periods = 100;
-    const S = periods + 1;
+    const S = 2; // two slots per period row
     const runAll = (options: SolverOptions) => {
-      const o = new Float64Array(2 * S);
+      const o = new Float64Array((periods + 1) * S);
       const s = solver(['x', 'y'], [0, 1], [[1], [0]], options);
       const ev = evaluators([0, 1], f);
       for (let p = 1; p <= periods; p++) {
-        o[p] = o[p - 1];
-        o[S + p] = o[S + p - 1];
+        o[p * S] = o[(p - 1) * S];
+        o[p * S + 1] = o[(p - 1) * S + 1];
         s.solve(o, S, p, p, 1, ev, `p${p}`);
         expect(maxResidual(o, S, p, [0, 1], f, p)).toBeLessThan(1e-9);
       }
@@ -141,7 +141,7 @@ describe('BlockSolver', () => {
     const fresh = runAll({ reuseLU: false });
     expect(fresh.stats.gaussSeidelFallbacks).toBe(0);
     expect(fresh.stats.factorizations).toBe(fresh.stats.totalIterations);
-    for (let p = 1; p <= periods; p++) expect(Math.abs(fresh.o[p] - reused.o[p])).toBeLessThan(1e-9);
+    for (let p = 1; p <= periods; p++) expect(Math.abs(fresh.o[p * S] - reused.o[p * S])).toBeLessThan(1e-9);
   });
 
   it('refactorises when factors cached from an earlier period stop working', () => {
@@ -150,19 +150,19 @@ describe('BlockSolver', () => {
     // Period 2 by hand: x = −3·(0.9·x − 2) + 1 ⇒ 3.7·x = 7 ⇒ x = 7/3.7, y = 0.9·7/3.7 − 2.
     const f: BlockFunction = (v, j, p) =>
       p === 1 ? (j === 0 ? 0.5 * v[1] + 1 : 0.25 * v[0] + 2) : j === 0 ? -3 * v[1] + 1 : 0.9 * v[0] - 2;
-    const S = 3;
-    const o = new Float64Array(2 * S);
+    const S = 2;
+    const o = new Float64Array(3 * S);
     const s = solver(['x', 'y'], [0, 1], [[1], [0]]);
     const ev = evaluators([0, 1], f);
     for (let p = 1; p <= 2; p++) {
-      o[p] = o[p - 1];
-      o[S + p] = o[S + p - 1];
+      o[p * S] = o[(p - 1) * S];
+      o[p * S + 1] = o[(p - 1) * S + 1];
       s.solve(o, S, p, p, 1, ev, `p${p}`);
     }
     expect(s.stats.factorizations).toBe(2);
     expect(s.stats.gaussSeidelFallbacks).toBe(0);
-    expect(Math.abs(o[2] - 7 / 3.7)).toBeLessThan(1e-12);
-    expect(Math.abs(o[S + 2] - ((0.9 * 7) / 3.7 - 2))).toBeLessThan(1e-12);
+    expect(Math.abs(o[2 * S] - 7 / 3.7)).toBeLessThan(1e-12);
+    expect(Math.abs(o[2 * S + 1] - ((0.9 * 7) / 3.7 - 2))).toBeLessThan(1e-12);
   });
 
   it('backtracks when a full Newton step overshoots', () => {
