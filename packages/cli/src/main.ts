@@ -5,11 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, oneLine, reportError } from './errors.js';
+import { registerList } from './list.js';
+import { registerRun } from './run.js';
+import { registerScorecard } from './scorecard.js';
 import { registerSolve } from './solve.js';
 import { registerVars } from './vars.js';
 
 const EXAMPLES = `
 Examples:
+  $ endgame run                                  # the baseline preset: headline and chain trace
+  $ endgame run citrini-2028 --format json --out citrini.json
+  $ endgame list                                 # the presets
+  $ endgame scorecard citrini-2028               # the memo's targets: value, band, gap
   $ endgame solve examples/gl/sim.yaml --format table
   $ endgame solve examples/gl/sim.yaml --format json --out sim.json
   $ endgame solve examples/gl/sim.yaml --blocks
@@ -36,6 +43,9 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', EXAMPLES);
+  registerRun(program);
+  registerList(program);
+  registerScorecard(program);
   registerSolve(program);
   registerVars(program);
   return program;

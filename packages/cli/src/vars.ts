@@ -8,7 +8,8 @@ import { type Command, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { formatJson } from './format-json.js';
 import { formatTable } from './format-table.js';
-import { compileModelFile, isUserSeries } from './model-input.js';
+import { presetOptions } from './model-args.js';
+import { assertReadableFile, compileModelFile, isUserSeries } from './model-input.js';
 import { writeOutput } from './write-output.js';
 
 /** Options of `vars` as commander parses them. */
@@ -30,8 +31,12 @@ export interface VarRow {
 
 const EXAMPLES = `
 Examples:
+  $ endgame vars                       # the model behind the baseline preset
+  $ endgame vars citrini-2028          # a preset's model
   $ endgame vars examples/gl/sim.yaml
   $ endgame vars examples/gl/sim.yaml --format json --out vars.json
+
+INPUT is a preset name, a scenario file (its model is listed) or a model file; default: baseline.
 
 JSON output: { "model", "vars": [{ "name", "kind", "unit", "doc", "source", "equation", "role" }] }`;
 
@@ -41,7 +46,7 @@ export function registerVars(program: Command): void {
     .command('vars')
     .summary("list a model's params and variables")
     .description('List every param and variable of a model: kind, unit, doc, source, equation and role.')
-    .argument('[input]', 'model file (YAML); required for now')
+    .argument('[input]', 'preset name, scenario file or model file (default: the baseline preset)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
     .option('--out <file>', 'write the output to FILE instead of stdout')
     .addHelpText('after', EXAMPLES)
@@ -67,13 +72,19 @@ export function varRows(compiled: CompiledModel): VarRow[] {
 
 /** Runs `vars` on `input` and writes the listing. */
 export async function runVars(input: string | undefined, options: VarsOptions): Promise<void> {
+  const model = await import('@endgame/model');
+  const presets = presetOptions();
   if (input === undefined) {
-    throw new CliError(
-      'vars needs a model file for now: endgame vars MODEL.yaml (see endgame vars --help)',
-      EXIT.usage,
-    );
+    if (model.resolvePreset('baseline', presets) === undefined) {
+      throw new CliError(
+        'vars needs a model file: there is no baseline preset to default to; give one: endgame vars MODEL.yaml (see endgame vars --help)',
+        EXIT.usage,
+      );
+    }
+    input = 'baseline';
   }
-  const { compiled } = await compileModelFile(input);
+  if (model.isFileInput(input)) assertReadableFile(input);
+  const { compiled } = await compileModelFile(model.modelPathFor(input, presets));
   const rows = varRows(compiled);
   if (options.format === 'json') {
     writeOutput(formatJson({ model: compiled.name, vars: rows }), options.out);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runWithPresets } from './endgame-fixtures.js';
 import { FIXTURES, lines, runCli } from './run-cli.js';
 
 const SIM = `${FIXTURES}/sim.yaml`;
@@ -46,8 +47,8 @@ describe('endgame vars', () => {
     expect(thetaRow).toContain('tax rate');
   });
 
-  it('says that a model file is needed when INPUT is missing', () => {
-    const run = runCli('vars');
+  it('says that a model file is needed when INPUT is missing and there is no baseline preset', () => {
+    const run = runWithPresets('packages/cli/test/fixtures/no-presets-here', 'vars');
     expect(run.status).toBe(2);
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/^endgame: vars needs a model file/)]);
   });

@@ -1,0 +1,159 @@
+/**
+ * Renders a finished `run` as the JSON of ENGINE.md §6, as CSV (one row per
+ * month), or as a readable table: a yearly headline of key series and the
+ * chain trace.
+ */
+import type { ChainLinkResult, ScenarioRun } from '@endgame/model';
+import { yearOnYear } from '@endgame/model';
+import { formatCsv } from './format-csv.js';
+import { formatJson } from './format-json.js';
+import { formatNumber } from './format-number.js';
+import { formatTable } from './format-table.js';
+import type { RunFormat } from './run.js';
+
+/** The `run` JSON document (ENGINE.md §6) as a plain object. */
+export function runJson(run: ScenarioRun): Record<string, unknown> {
+  const initial: Record<string, number> = {};
+  const series: Record<string, number[]> = {};
+  for (const name of run.seriesNames) {
+    const values = run.view.get(name);
+    if (!values) continue;
+    initial[name] = values[0];
+    series[name] = Array.from({ length: run.window.to - run.window.from + 1 }, (_, i) => values[run.window.from + i]);
+  }
+  return {
+    scenario: run.name,
+    time: run.time,
+    initial,
+    series,
+    summary: run.summary,
+    chain: run.chain,
+    scorecard: run.scorecard,
+    accounting: { max_residual: run.result.accounting.maxResidual, where: run.result.accounting.where },
+  };
+}
+
+/** CSV: header `time,NAME,...`, one row per month of the window. */
+export function runCsv(run: ScenarioRun): string {
+  const names = run.seriesNames.filter((name) => run.view.get(name) !== undefined);
+  const columns = names.map((name) => run.view.get(name)!);
+  const rows = run.time.map((month, i) => [month, ...columns.map((values) => values[run.window.from + i])]);
+  return formatCsv(['time', ...names], rows);
+}
+
+/** A headline column: its title, the series it reads and how a value is shown. */
+interface HeadlineColumn {
+  title: string;
+  series: string;
+  show: (values: ArrayLike<number>, m: number) => string;
+}
+
+const percent = (value: number): string => (Number.isFinite(value) ? `${(value * 100).toFixed(2)} %` : String(value));
+const level = (values: ArrayLike<number>, m: number): string => formatNumber(Number(values[m].toPrecision(6)));
+const rate = (values: ArrayLike<number>, m: number): string => percent(values[m]);
+
+/** The series of the headline table, in order. */
+export const HEADLINE: readonly HeadlineColumn[] = [
+  { title: 'unemployment', series: 'unemployment_rate', show: rate },
+  { title: 'real GDP y/y', series: 'gdp_real', show: (values, m) => percent(yearOnYear(values, m)) },
+  { title: 'equity index', series: 'equity_index', show: level },
+  { title: 'house prices', series: 'house_price_index', show: level },
+  { title: 'delinquency', series: 'mortgage_delinquency_rate', show: rate },
+  { title: 'policy rate', series: 'policy_rate', show: rate },
+];
+
+/** Month indices shown in the headline: the window's first month, every 12 months after, and its last. */
+export function headlineMonths(run: ScenarioRun): number[] {
+  const months: number[] = [];
+  for (let m = run.window.from; m <= run.window.to; m += 12) months.push(m);
+  if (months.at(-1) !== run.window.to) months.push(run.window.to);
+  return months;
+}
+
+function headlineTable(run: ScenarioRun): string {
+  const columns = HEADLINE.filter((column) => run.view.get(column.series) !== undefined);
+  const absent = HEADLINE.filter((column) => run.view.get(column.series) === undefined).map((c) => c.series);
+  const rows = headlineMonths(run).map((m) => [
+    run.time[m - run.window.from],
+    ...columns.map((column) => column.show(run.view.get(column.series)!, m)),
+  ]);
+  const headers = ['month', ...columns.map((column) => column.title)];
+  const table = formatTable({ headers, rows, align: headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
+  return absent.length > 0 ? `${table}(not in this model: ${absent.join(', ')})\n` : table;
+}
+
+function chainCell(value: number | null): string {
+  return value === null ? '' : formatNumber(Number(value.toPrecision(4)));
+}
+
+function chainTable(chain: readonly ChainLinkResult[]): string {
+  const headers = ['link', 'what', 'onset', 'lag', 'peak', 'peak date', 'baseline at onset', 'note'];
+  const rows = chain.map((link) => [
+    link.id,
+    link.label,
+    link.onset ?? '—',
+    link.lag_months === null ? '' : String(link.lag_months),
+    chainCell(link.peak),
+    link.peak_date ?? '',
+    chainCell(link.baseline_value_at_onset),
+    link.missing ? `missing: ${link.missing.join(', ')}` : '',
+  ]);
+  return formatTable({ headers, rows, align: ['left', 'left', 'left', 'right', 'right', 'left', 'right', 'left'] });
+}
+
+/** `value` as a percentage with its month, or null when unknown. */
+function atMonth(value: number | null, month: string | null): string | null {
+  if (value === null) return null;
+  return month ? `${percent(value)} (${month})` : percent(value);
+}
+
+/** The summary in a few `name: value` pieces, on one line. */
+export function summaryLine(run: ScenarioRun): string {
+  const s = run.summary;
+  const pieces: [string, string | null][] = [
+    ['unemployment peak', atMonth(s.unemployment_peak, s.unemployment_peak_date)],
+    ['real GDP max fall', atMonth(s.gdp_real_max_drawdown, s.gdp_real_trough_date)],
+    ['equity max fall', atMonth(s.equity_max_drawdown, s.equity_trough_date)],
+    ['recession from', s.recession_start ?? (s.gdp_real_max_drawdown === null ? null : 'none')],
+  ];
+  if (s.chain_broken_after !== undefined) pieces.push(['chain broken after', s.chain_broken_after ?? 'not broken']);
+  if (s.fiscal_cost_usd_bn !== undefined && s.fiscal_cost_usd_bn !== null) {
+    pieces.push(['fiscal cost', `${formatNumber(Math.round(s.fiscal_cost_usd_bn))} USD bn (2026–2030)`]);
+  }
+  const shown = pieces.filter((piece): piece is [string, string] => piece[1] !== null);
+  return `summary: ${shown.map(([name, value]) => `${name} ${value}`).join('; ') || 'no headline series in this model'}`;
+}
+
+/** The readable report: title, headline series, summary, chain trace, scorecard count and accounting. */
+export function runTable(run: ScenarioRun): string {
+  const first = run.time[0];
+  const last = run.time[run.time.length - 1];
+  const fired = run.chain.filter((link) => link.onset !== null).length;
+  const parts = [
+    `${run.name}: ${run.description || '(no description)'}`.trim(),
+    `${first}..${last} (${run.time.length} months), key series at yearly steps:`,
+    '',
+    headlineTable(run),
+    summaryLine(run),
+    '',
+    `chain trace: ${fired} of ${run.chain.length} links fired (onset = first month of a 3-month run; lag in months from the first onset)`,
+    chainTable(run.chain),
+  ];
+  if (run.scorecard.length > 0) {
+    const inside = run.scorecard.filter((entry) => entry.inside === true).length;
+    const scored = run.scorecard.filter((entry) => entry.inside !== null).length;
+    parts.push(
+      `scorecard: ${inside} of ${scored} scored targets inside their band (details: endgame scorecard ${run.name})`,
+    );
+  }
+  const { maxResidual, where } = run.result.accounting;
+  parts.push(`accounting: max residual ${formatNumber(maxResidual)}${where ? ` (${where})` : ''}`);
+  return `${parts.join('\n')}\n`;
+}
+
+/** Renders `run` in `format`. */
+export function renderRun(format: RunFormat, run: ScenarioRun): string {
+  if (format === 'json') return formatJson(runJson(run));
+  if (format === 'csv') return runCsv(run);
+  return runTable(run);
+}

@@ -1,0 +1,70 @@
+/**
+ * The AI-endgame model package: the model and preset files, the calibration
+ * data and Citrini targets, the chain trace, the scorecard, the summary, and
+ * the scenario runner every surface (CLI, web) uses. Depends on
+ * `@endgame/engine` only. See packages/model/README.md.
+ */
+export {
+  type CalibrationFact,
+  type CalibrationValue,
+  calibrationFact,
+  calibrationFacts,
+  calibrationValue,
+} from './calibration.js';
+export { type ChainLinkResult, chainBrokenAfter, computeChainTrace } from './chain.js';
+export {
+  CAPABILITY_MARGIN,
+  CHAIN_LINKS,
+  type ChainIndicator,
+  type ChainLinkDef,
+  type ChainRule,
+  INSURER_THRESHOLD_SERIES,
+  RUN_MONTHS,
+} from './chain-links.js';
+export { quarterlyFalls, type RuleTrace, traceRule, yearOnYear } from './chain-rules.js';
+export type { ListDir } from './files.js';
+export {
+  type InputKind,
+  type InputOptions,
+  isFileInput,
+  modelPathFor,
+  type ResolvedInput,
+  resolveInput,
+  unknownPreset,
+} from './inputs.js';
+export { addMonths, monthIndex, monthLabel, monthsBetween } from './months.js';
+export {
+  defaultModelPath,
+  defaultPresetsDir,
+  listPresets,
+  type PresetInfo,
+  type PresetOptions,
+  presetNames,
+  resolvePreset,
+} from './presets.js';
+export {
+  clearModelCache,
+  compiledModel,
+  type RunScenarioOptions,
+  runScenario,
+  type ScenarioRun,
+} from './run-scenario.js';
+export { monthOf, REAL_SUFFIX, type RunView, realSeries, viewOfResult, viewOfSeries } from './run-view.js';
+export { computeScorecard, type ScorecardEntry, type ScorecardRuns, type TargetValue } from './scorecard.js';
+export { TARGET_SCORING, type TargetMeasure, type TargetScoring } from './scorecard-measures.js';
+export {
+  computeSummary,
+  cumulativeDeficit,
+  FISCAL_COST_WINDOW,
+  type RunSummary,
+  SUMMARY_REFERENCE,
+  type SummaryReference,
+} from './summary.js';
+export {
+  allTargets,
+  type CitriniTarget,
+  TARGET_PRESETS,
+  TARGETS_SOURCE,
+  type TargetBand,
+  targetsFor,
+} from './targets.js';
