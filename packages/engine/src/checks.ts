@@ -124,7 +124,29 @@ export class AccountingChecks {
       offset += 2;
     }
     this.cellCount = offset;
+    // Flat copies for the per-period loop (the objects above are for messages).
+    this.sumStart = new Int32Array(this.sums.length + 1);
+    const cellsOfSums: number[] = [];
+    this.sums.forEach((sum, k) => {
+      for (const t of sum.terms) cellsOfSums.push(t.cell);
+      this.sumStart[k + 1] = cellsOfSums.length;
+    });
+    this.sumCell = Int32Array.from(cellsOfSums);
+    this.sumTolerance = Float64Array.from(this.sums.map((x) => x.tolerance));
+    this.sfStock = Int32Array.from(this.stockFlows.map((c) => c.stockCell));
+    this.sfFlow = Int32Array.from(this.stockFlows.map((c) => c.flowCell));
+    this.sfReval = Int32Array.from(this.stockFlows.map((c) => c.revalCell));
+    this.sfTolerance = Float64Array.from(this.stockFlows.map((c) => c.tolerance));
   }
+
+  private readonly sfStock: Int32Array;
+  private readonly sfFlow: Int32Array;
+  private readonly sfReval: Int32Array;
+  private readonly sfTolerance: Float64Array;
+
+  private readonly sumStart: Int32Array;
+  private readonly sumCell: Int32Array;
+  private readonly sumTolerance: Float64Array;
 
   /** True when there is anything to check. */
   get empty(): boolean {
@@ -138,22 +160,25 @@ export class AccountingChecks {
   check(cur: Float64Array, prev: Float64Array, dt: number, periodOf: () => string): CheckOutcome {
     let maxResidual = 0;
     let where: string | null = null;
-    for (const s of this.sums) {
+    let worstSum = -1;
+    const { sumStart, sumCell, sumTolerance } = this;
+    for (let k = 0; k < sumTolerance.length; k++) {
       let sum = 0;
       let scale = 1;
-      for (const t of s.terms) {
-        const v = cur[t.cell];
+      for (let q = sumStart[k]; q < sumStart[k + 1]; q++) {
+        const v = cur[sumCell[q]];
         sum += v;
         const a = Math.abs(v);
         if (a > scale) scale = a;
       }
       const r = Math.abs(sum);
-      if (!Number.isFinite(r)) return { maxResidual: r, where: s.label, nonFinite: true };
-      if (r > maxResidual || Number.isNaN(r)) {
+      if (r > maxResidual) {
         maxResidual = r;
-        where = s.label;
+        worstSum = k;
       }
-      if (!(r <= s.tolerance * scale)) {
+      if (!(r <= sumTolerance[k] * scale)) {
+        const s = this.sums[k];
+        if (!Number.isFinite(r)) return { maxResidual: r, where: s.label, nonFinite: true };
         const cells = s.terms.map((t) => `${t.text} = ${fmt(cur[t.cell])}`).join('; ');
         throw new EngineError(
           'matrix-leak',
@@ -163,28 +188,27 @@ export class AccountingChecks {
         );
       }
     }
-    for (const c of this.stockFlows) {
-      const change = cur[c.stockCell] - prev[c.stockCell];
-      const flow = c.flowCell >= 0 ? cur[c.flowCell] : 0;
-      const reval = c.revalCell >= 0 ? cur[c.revalCell] : 0;
-      const gap = change + dt * flow - reval;
+    if (worstSum >= 0) where = this.sums[worstSum].label;
+    const { sfStock, sfFlow, sfReval, sfTolerance } = this;
+    for (let k = 0; k < sfTolerance.length; k++) {
+      const now = cur[sfStock[k]];
+      const before = prev[sfStock[k]];
+      const change = now - before;
+      const flow = sfFlow[k] >= 0 ? dt * cur[sfFlow[k]] : 0;
+      const reval = sfReval[k] >= 0 ? cur[sfReval[k]] : 0;
+      const gap = change + flow - reval;
       const r = Math.abs(gap);
-      if (!Number.isFinite(r)) return { maxResidual: r, where: c.label, nonFinite: true };
-      const scale = Math.max(
-        1,
-        Math.abs(cur[c.stockCell]),
-        Math.abs(prev[c.stockCell]),
-        Math.abs(dt * flow),
-        Math.abs(reval),
-      );
-      if (r > maxResidual || Number.isNaN(r)) {
+      if (r > maxResidual) {
         maxResidual = r;
-        where = c.label;
+        where = this.stockFlows[k].label;
       }
-      if (!(r <= c.tolerance * scale)) {
+      const scale = Math.max(1, Math.abs(now), Math.abs(before), Math.abs(flow), Math.abs(reval));
+      if (!(r <= sfTolerance[k] * scale)) {
+        const c = this.stockFlows[k];
+        if (!Number.isFinite(r)) return { maxResidual: r, where: c.label, nonFinite: true };
         throw new EngineError(
           'matrix-leak',
-          `water is leaking: ${c.label}: the stock changed by ${fmt(change)} but flows and revaluations explain ${fmt(reval - dt * flow)} (gap ${fmt(gap)}) in period ${periodOf()}`,
+          `water is leaking: ${c.label}: the stock changed by ${fmt(change)} but flows and revaluations explain ${fmt(reval - flow)} (gap ${fmt(gap)}) in period ${periodOf()}`,
           c.pos,
           { where: c.label, amount: gap, period: periodOf() },
         );

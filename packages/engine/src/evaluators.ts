@@ -9,7 +9,7 @@ import { type BlockEvaluators, BlockSolver } from './block-solver.js';
 import { checkExpressions } from './codegen.js';
 import { EngineError } from './diagnostics.js';
 import { type EvalFrame, evaluate, type Resolved, type RuntimeTable, resolveExpr } from './interpreter.js';
-import type { Program } from './program.js';
+import type { Program, ProgramEquation, ProgramStep } from './program.js';
 
 /** What evaluators need to know about the model. */
 export interface RuntimeContext {
@@ -100,11 +100,27 @@ export class PeriodZero {
   readonly assertions: { expr: Resolved; message: string; pos?: import('./ast.js').SourcePos }[];
   private readonly ctx: RuntimeContext;
   private readonly resolve: ReturnType<typeof resolver>;
+  /** Resolved once: the `init:` steps, `initial:` values and derived starting values. */
+  private readonly initSteps: {
+    eqs: ProgramEquation[];
+    resolved: Resolved[];
+    block: Extract<ProgramStep, { kind: 'block' }> | null;
+  }[];
+  private readonly initial: { slot: number; expr: Resolved }[];
 
   constructor(ctx: RuntimeContext) {
     this.ctx = ctx;
     this.resolve = resolver(ctx);
     this.tables = runtimeTables(ctx.program);
+    const { program } = ctx;
+    this.initSteps = program.initSteps.map((step) => {
+      const eqs = step.eqs.map((i) => program.initEquations[i]);
+      return { eqs, resolved: eqs.map((e) => this.resolve(e.expr)), block: step.kind === 'block' ? step : null };
+    });
+    this.initial = [...program.initial, ...program.derivedInitial].map((i) => ({
+      slot: i.slot,
+      expr: this.resolve(i.expr),
+    }));
     this.assertions = ctx.program.assertions.map((a) => ({
       expr: this.resolve(a.expr),
       message: a.message,
@@ -114,12 +130,9 @@ export class PeriodZero {
 
   /** Fills period 0: `init:` system, then `initial:` overrides, then hidden stocks and auxiliaries. */
   fill(o: Float64Array, S: number, t0: number, dt: number): void {
-    const { program } = this.ctx;
     const frame: EvalFrame = { o, S, p: 0, t: t0, dt, tables: this.tables };
-    for (const step of program.initSteps) {
-      const eqs = step.eqs.map((i) => program.initEquations[i]);
-      const resolved = eqs.map((e) => this.resolve(e.expr));
-      if (step.kind === 'chunk') {
+    for (const { eqs, resolved, block: step } of this.initSteps) {
+      if (step === null) {
         eqs.forEach((e, j) => {
           o[e.slot] = evaluate(resolved[j], frame);
         });
@@ -147,8 +160,8 @@ export class PeriodZero {
         'period 0 (init:)',
       );
     }
-    for (const i of program.initial) o[i.slot] = evaluate(this.resolve(i.expr), frame);
-    for (const d of program.derivedInitial) o[d.slot] = evaluate(this.resolve(d.expr), frame);
+    // `initial:` overrides, then hidden stocks and auxiliaries (which may read them), in order.
+    for (const i of this.initial) o[i.slot] = evaluate(i.expr, frame);
     for (let i = 0; i < this.ctx.slots.length; i++) {
       if (this.ctx.slots[i].kind !== 'param' && !Number.isFinite(o[i])) {
         throw new EngineError(

@@ -139,7 +139,7 @@ class Instance implements ModelInstance {
     // so each period's equations read and write one contiguous row; result() transposes.
     const S = this.compiled.slots.length;
     const o = new Float64Array(S * (N + 1));
-    const overrides = prepareInputs(this.compiled, o, N, dt, options);
+    const overrides = prepareInputs(this.compiled, o, N, dt, options, this.slotOf);
     const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
     for (const s of solvers) s.reset();
     const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));

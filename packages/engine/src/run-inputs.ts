@@ -55,10 +55,10 @@ export function prepareInputs(
   N: number,
   dt: number,
   options: RunOptions,
+  slotOf: ReadonlyMap<string, number> = new Map(compiled.slots.map((s, i) => [s.name, i])),
 ): VariableOverride[] {
   const program = compiled.data as Program;
   const S = compiled.slots.length;
-  const slotOf = new Map(compiled.slots.map((s, i) => [s.name, i]));
   const paramSlot = (name: string, what: string): number => {
     const i = slotOf.get(name);
     if (i === undefined || compiled.slots[i].kind !== 'param') {
@@ -88,7 +88,15 @@ export function prepareInputs(
       base.set(paramSlot(name, 'set'), v);
     }
   }
-  for (const [slot, v] of base) for (let p = 0; p <= N; p++) o[p * S + slot] = v;
+  for (const [slot, v] of base) o[slot] = v;
+  // Params occupy one contiguous range of slots: copy period 0's range into every period.
+  const first = program.params.length ? program.params[0].slot : 0;
+  const count = program.params.length;
+  const contiguous = program.params.every((p, k) => p.slot === first + k);
+  for (let p = 1; p <= N; p++) {
+    if (contiguous) o.copyWithin(p * S + first, first, first + count);
+    else for (const q of program.params) o[p * S + q.slot] = o[q.slot];
+  }
   for (const [name, spec] of Object.entries(options.paths ?? {})) {
     const slot = paramSlot(name, 'path');
     const points = pathPoints(compiled, spec, dt, name);
