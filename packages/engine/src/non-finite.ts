@@ -8,7 +8,6 @@ import { fmt } from './checks.js';
 import { EngineError } from './diagnostics.js';
 import type { RuntimeContext } from './evaluators.js';
 import { runtimeTables } from './evaluators.js';
-import { walkExpr } from './expr-map.js';
 import { evaluate, resolveExpr } from './interpreter.js';
 import { printExpr } from './print-expr.js';
 
@@ -33,7 +32,7 @@ export function diagnoseNonFinite(
       if (Number.isFinite(v)) continue;
       let division: { num: Expr; den: Expr } | undefined;
       const operands = new Map<string, number>();
-      walkExpr(eq.expr, (node) => {
+      walkTaken(eq.expr, valueFor, (node) => {
         if (node.kind === 'name' && ctx.slotOf.has(node.name)) operands.set(node.name, valueFor(node));
         if (node.kind === 'lag') operands.set(`${node.name}[-${node.lag}]`, valueFor(node));
         if (!division && node.kind === 'binary' && node.op === '/' && valueFor(node.right) === 0) {
@@ -62,4 +61,29 @@ export function diagnoseNonFinite(
     }
   }
   throw new EngineError('non-finite', `a value became NaN or infinite in period ${label}`);
+}
+
+/**
+ * Visits the nodes that were actually evaluated: for `if(c, a, b)` only the
+ * branch the condition took, so a division in the other branch is not blamed.
+ */
+function walkTaken(e: Expr, valueFor: (e: Expr) => number, visit: (node: Expr) => void): void {
+  visit(e);
+  switch (e.kind) {
+    case 'unary':
+      walkTaken(e.arg, valueFor, visit);
+      break;
+    case 'binary':
+      walkTaken(e.left, valueFor, visit);
+      walkTaken(e.right, valueFor, visit);
+      break;
+    case 'call':
+      if (e.fn === 'if') {
+        walkTaken(e.args[0], valueFor, visit);
+        walkTaken(valueFor(e.args[0]) !== 0 ? e.args[1] : e.args[2], valueFor, visit);
+      } else for (const a of e.args) walkTaken(a, valueFor, visit);
+      break;
+    default:
+      break;
+  }
 }

@@ -39,6 +39,21 @@ describe('division by zero', () => {
   });
 });
 
+describe('division by zero in a branch not taken', () => {
+  it('blames the value that is not finite, not the untaken 1 / a', () => {
+    // a = 0, so if(a > 0, 1 / a, 2) takes the else branch: y = 2 and no division happens.
+    // z = log(y − 2) = log(0) = −Infinity is the real cause.
+    const error = engineError(() =>
+      runText(
+        yaml('periods: 3', 'params: { a: 0 }', 'equations:', '  - y = if(a > 0, 1 / a, 2)', '  - z = log(y - 2)'),
+      ),
+    );
+    expect(error.code).toBe('non-finite');
+    expect(error.message).toContain("'z' is -Infinity in period 1");
+    expect(error.message).not.toContain('division');
+  });
+});
+
 describe('non-finite values', () => {
   it('names the variable, the value and the operands for log of a negative number', () => {
     // x = 1.5 − p: 0.5 in period 1, −0.5 in period 2, where log(x) is NaN.
