@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 /** Calibration facts from the shared calibration file (not from the model). */
-const facts = JSON.parse(readFileSync('packages/model/data/calibration.json', 'utf8')) as { key: string; value: unknown }[];
+const facts = JSON.parse(readFileSync('packages/model/data/calibration.json', 'utf8')) as {
+  key: string;
+  value: unknown;
+}[];
 const fact = (key: string): number => {
   const f = facts.find((x) => x.key === key);
   if (!f || typeof f.value !== 'number') throw new Error(`calibration key ${key} missing`);
@@ -42,7 +45,9 @@ describe('endgame model at t0 (period 1 = 2026-01)', () => {
     expect(Math.abs(base.series('policy_rate')[1] - fact('rates.fed_funds_effective_2025_12'))).toBeLessThan(0.002);
   });
   it('labour share (compensation / GDI, a share, not a rate) is within 2 % of its key', () => {
-    expect(Math.abs(base.series('labor_share')[1] / fact('us.labor_share.compensation_share_gdi') - 1)).toBeLessThan(0.02);
+    expect(Math.abs(base.series('labor_share')[1] / fact('us.labor_share.compensation_share_gdi') - 1)).toBeLessThan(
+      0.02,
+    );
   });
   it('the S&P 500 index starts at its end-2025 close and house prices at 100', () => {
     expect(base.series('equity_index')[0]).toBeCloseTo(fact('equity.sp500_close_2025'), 6);
@@ -90,7 +95,14 @@ describe('endgame model accounting and solution (baseline)', () => {
   });
   it('dt = 1/48 matches dt = 1/12 at the same months: levels within 1 %, rates within 0.002', () => {
     const fine = instance.run({ dt: 1 / 48, periods: 960 });
-    for (const name of ['gdp_real', 'gdp_nominal', 'consumption_real', 'equity_index', 'house_price_index', 'gov_debt']) {
+    for (const name of [
+      'gdp_real',
+      'gdp_nominal',
+      'consumption_real',
+      'equity_index',
+      'house_price_index',
+      'gov_debt',
+    ]) {
       const a = base.series(name);
       const b = fine.series(name);
       for (let p = 1; p <= 240; p++) expect(Math.abs(b[4 * p] / a[p] - 1), `${name} month ${p}`).toBeLessThan(0.01);
