@@ -15,6 +15,7 @@ export const BENCHMARKS: Record<string, string> = {
   'peer-sdeverywhere': 'peer-sdeverywhere.ts',
   sim: 'bench-sim.ts',
   'lu-reuse': 'bench-lu-reuse.ts',
+  endgame: 'bench-endgame.ts',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
