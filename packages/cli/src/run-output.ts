@@ -114,14 +114,15 @@ export function summaryLine(run: ScenarioRun): string {
     ['unemployment peak', atMonth(s.unemployment_peak, s.unemployment_peak_date)],
     ['real GDP max fall', atMonth(s.gdp_real_max_drawdown, s.gdp_real_trough_date)],
     ['equity max fall', atMonth(s.equity_max_drawdown, s.equity_trough_date)],
-    ['recession from', s.recession_start ?? (s.gdp_real_max_drawdown === null ? null : 'none')],
   ];
+  if (s.recession_start) pieces.push(['recession from', s.recession_start]);
+  else if (s.gdp_real_max_drawdown !== null) pieces.push(['no recession', '']);
   if (s.chain_broken_after !== undefined) pieces.push(['chain broken after', s.chain_broken_after ?? 'not broken']);
   if (s.fiscal_cost_usd_bn !== undefined && s.fiscal_cost_usd_bn !== null) {
     pieces.push(['fiscal cost', `${formatNumber(Math.round(s.fiscal_cost_usd_bn))} USD bn (2026–2030)`]);
   }
   const shown = pieces.filter((piece): piece is [string, string] => piece[1] !== null);
-  return `summary: ${shown.map(([name, value]) => `${name} ${value}`).join('; ') || 'no headline series in this model'}`;
+  return `summary: ${shown.map(([name, value]) => `${name} ${value}`.trim()).join('; ') || 'no headline series in this model'}`;
 }
 
 /** The readable report: title, headline series, summary, chain trace, scorecard count and accounting. */
