@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+/*
+ * The acceptance of the AI-endgame model (part 1) through the real binary and the real model:
+ * `endgame run citrini-2028 --format json` returns every series MODEL.md §9 names (except those
+ * marked p2/p3), the chain and the scorecard; `policy-response` reports the chain break and the
+ * fiscal cost. The series list is typed here from MODEL.md §9, not read from the model.
+ */
+const SECTION_9_PART_1 = [
+  'unemployment_rate',
+  'gdp_nominal',
+  'gdp_real',
+  'gdp_human_capacity',
+  'consumption_real',
+  'cpi_inflation',
+  'policy_rate',
+  'yield_10y',
+  'labor_share',
+  'consumption_total',
+  'job_openings',
+  'ai_revenue',
+  'hyperscaler_capex',
+  'compute_deployed',
+  'dc_power_gw',
+  'memory_price_index',
+  'gov_receipts',
+  'gov_receipts_federal',
+  'gov_deficit',
+  'gov_debt',
+  'ubi_per_adult',
+  'private_credit_mark',
+  'sahm_indicator',
+  'accounting_residual_max',
+  'ai_capability_index',
+  'employment_knowledge',
+  'ai_spend_firms',
+  'income_hh_pro',
+  'consumption_hh_top_pro',
+  'profits_firms',
+  'employment_other',
+  'mortgage_delinquency_rate',
+  'house_price_index',
+  'house_price_index_tech',
+  'private_credit_default_rate',
+  'private_credit_default_rate_software',
+  'credit_spread_hy',
+  'insurer_capital_ratio',
+  'equity_index',
+  'net_worth_households',
+  'consumption_wealth_effect',
+];
+
+interface RunJson {
+  scenario: string;
+  time: string[];
+  initial: Record<string, number>;
+  series: Record<string, number[]>;
+  summary: Record<string, unknown>;
+  chain: { id: string; onset: string | null }[];
+  scorecard: { id: string }[];
+  accounting: { max_residual: number; where: string | null };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'endgame-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs a preset with JSON written to a file (the output is several MB: more than a pipe buffer). */
+function runJson(preset: string): RunJson {
+  const file = join(dir, `${preset}.json`);
+  const run = runCli('run', preset, '--format', 'json', '--out', file);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return JSON.parse(readFileSync(file, 'utf8')) as RunJson;
+}
+
+describe('endgame run on the AI-endgame model', () => {
+  it('citrini-2028 returns every §9 series (part 1), 240 months, the 13-link chain and the scorecard', () => {
+    const out = runJson('citrini-2028');
+    expect(out.scenario).toBe('citrini-2028');
+    expect(out.time[0]).toBe('2026-01');
+    expect(out.time).toHaveLength(240);
+    expect(out.time[239]).toBe('2045-12');
+    for (const name of SECTION_9_PART_1) {
+      expect(Object.keys(out.series)).toContain(name);
+      expect(out.series[name]).toHaveLength(240);
+    }
+    expect(out.chain.map((l) => l.id)).toEqual(Array.from({ length: 13 }, (_, i) => `L${i + 1}`));
+    expect(out.scorecard.length).toBeGreaterThan(0);
+    expect(out.accounting.max_residual).toBeLessThan(1e-6 * out.series.gdp_nominal[0]);
+  });
+
+  it('policy-response reports where the chain broke and the fiscal cost', () => {
+    const out = runJson('policy-response');
+    expect(out.summary).toHaveProperty('chain_broken_after');
+    expect(typeof out.summary.fiscal_cost_usd_bn).toBe('number');
+  });
+
+  it('the table output shows the headline and the chain trace', () => {
+    const run = runCli('run', 'citrini-2028', '--format', 'table');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('chain trace');
+    for (let i = 1; i <= 13; i++) expect(run.stdout).toMatch(new RegExp(`^L${i}\\s`, 'm'));
+  });
+});
