@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXED_SERIES_PART1 } from '@endgame/model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -8,52 +9,8 @@ import { runCli } from './run-cli.js';
  * The acceptance of the AI-endgame model (part 1) through the real binary and the real model:
  * `endgame run citrini-2028 --format json` returns every series MODEL.md §9 names (except those
  * marked p2/p3), the chain and the scorecard; `policy-response` reports the chain break and the
- * fiscal cost. The series list is typed here from MODEL.md §9, not read from the model.
+ * fiscal cost. The series list is MODEL.md §9's contract (packages/model/src/fixed-series.ts).
  */
-const SECTION_9_PART_1 = [
-  'unemployment_rate',
-  'gdp_nominal',
-  'gdp_real',
-  'gdp_human_capacity',
-  'consumption_real',
-  'cpi_inflation',
-  'policy_rate',
-  'yield_10y',
-  'labor_share',
-  'consumption_total',
-  'job_openings',
-  'ai_revenue',
-  'hyperscaler_capex',
-  'compute_deployed',
-  'dc_power_gw',
-  'memory_price_index',
-  'gov_receipts',
-  'gov_receipts_federal',
-  'gov_deficit',
-  'gov_debt',
-  'ubi_per_adult',
-  'private_credit_mark',
-  'sahm_indicator',
-  'accounting_residual_max',
-  'ai_capability_index',
-  'employment_knowledge',
-  'ai_spend_firms',
-  'income_hh_pro',
-  'consumption_hh_top_pro',
-  'profits_firms',
-  'employment_other',
-  'mortgage_delinquency_rate',
-  'house_price_index',
-  'house_price_index_tech',
-  'private_credit_default_rate',
-  'private_credit_default_rate_software',
-  'credit_spread_hy',
-  'insurer_capital_ratio',
-  'equity_index',
-  'net_worth_households',
-  'consumption_wealth_effect',
-];
-
 interface RunJson {
   scenario: string;
   time: string[];
@@ -84,7 +41,7 @@ describe('endgame run on the AI-endgame model', () => {
     expect(out.time[0]).toBe('2026-01');
     expect(out.time).toHaveLength(240);
     expect(out.time[239]).toBe('2045-12');
-    for (const name of SECTION_9_PART_1) {
+    for (const name of FIXED_SERIES_PART1) {
       expect(Object.keys(out.series)).toContain(name);
       expect(out.series[name]).toHaveLength(240);
     }
