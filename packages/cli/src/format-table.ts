@@ -11,6 +11,13 @@ export interface TableSpec {
   rows: (readonly string[])[];
   /** Default: every column left-aligned. */
   align?: Align[];
+  /** Per column, the longest cell shown; longer cells are cut and end with `…`. */
+  maxWidth?: (number | undefined)[];
+}
+
+/** Cuts `text` to `max` characters, the last one `…`. */
+export function clip(text: string, max: number | undefined): string {
+  return max !== undefined && text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
 }
 
 /** A row that is printed as a single line across the table (e.g. `…`). */
@@ -23,7 +30,10 @@ export const ELLIPSIS_ROW: readonly string[] = Object.freeze(['…']);
  * is printed as is.
  */
 export function formatTable(spec: TableSpec): string {
-  const { headers, rows } = spec;
+  const { headers } = spec;
+  const rows = spec.maxWidth
+    ? spec.rows.map((row) => (row === ELLIPSIS_ROW ? row : row.map((cell, col) => clip(cell, spec.maxWidth?.[col]))))
+    : spec.rows;
   const align = spec.align ?? headers.map((): Align => 'left');
   const widths = headers.map((header, col) =>
     Math.max(header.length, ...rows.map((row) => (row === ELLIPSIS_ROW ? 0 : (row[col] ?? '').length))),

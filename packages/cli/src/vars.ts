@@ -91,9 +91,10 @@ export async function runVars(input: string | undefined, options: VarsOptions): 
     return;
   }
   const columns = ['name', 'kind', 'unit', 'equation', 'doc', 'source', 'role'] as const;
-  const table = formatTable({
-    headers: [...columns],
-    rows: rows.map((row) => columns.map((column) => row[column] ?? '')),
-  });
-  writeOutput(`${compiled.name}: ${rows.length} names\n${table}`, options.out);
+  const maxWidth = [undefined, undefined, 24, 70, 70, 50, undefined];
+  const cells = rows.map((row) => columns.map((column) => row[column] ?? ''));
+  const cut = cells.some((row) => row.some((cell, col) => cell.length > (maxWidth[col] ?? Number.POSITIVE_INFINITY)));
+  const table = formatTable({ headers: [...columns], rows: cells, maxWidth });
+  const note = cut ? '(long cells end with …: endgame vars --format json has the full text)\n' : '';
+  writeOutput(`${compiled.name}: ${rows.length} names\n${table}${note}`, options.out);
 }
