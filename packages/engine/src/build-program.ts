@@ -6,11 +6,12 @@
 import { analyseNames } from './analyse.js';
 import type { SlotInfo } from './api-types.js';
 import type { Expr } from './ast.js';
+import { differentiate, NotDifferentiable } from './derivative.js';
 import { EngineError, type Warning } from './diagnostics.js';
 import { Lowerer } from './lower.js';
 import type { EquationDef, ModelIR } from './model-ir.js';
 import { groupSteps, stronglyConnected } from './order.js';
-import type { Program, ProgramEquation } from './program.js';
+import type { Program, ProgramEquation, ProgramStep } from './program.js';
 import { checkUnits } from './unit-check.js';
 
 /** Reserved series holding the largest accounting residual of each period. */
@@ -43,6 +44,26 @@ export function contemporaneousNames(e: Expr, out: Set<string> = new Set()): Set
       break;
   }
   return out;
+}
+
+/** Blocks up to this size get exact Jacobians (when differentiable) and the dense Newton solver. */
+export const SMALL_BLOCK = 8;
+
+/** Adds exact Jacobian entries to small blocks whose equations are all differentiable. */
+function addJacobians(steps: ProgramStep[], equations: ProgramEquation[]): ProgramStep[] {
+  return steps.map((step) => {
+    if (step.kind !== 'block' || step.eqs.length > SMALL_BLOCK) return step;
+    const names = step.eqs.map((i) => equations[i].name);
+    try {
+      const jacobian = step.pattern.flatMap((cols, row) =>
+        cols.map((col) => ({ row, col, expr: differentiate(equations[step.eqs[row]].expr, names[col]) })),
+      );
+      return { ...step, jacobian };
+    } catch (err) {
+      if (err instanceof NotDifferentiable) return step;
+      throw err;
+    }
+  });
 }
 
 function order(equations: ProgramEquation[]) {
@@ -148,7 +169,7 @@ export function buildProgram(ir: ModelIR, exogenous: readonly string[] = []): Bu
   return {
     program: {
       equations,
-      steps: order(equations),
+      steps: addJacobians(order(equations), equations),
       initEquations,
       initSteps: order(initEquations),
       initOnlySlots: [...names.initOnly].map((n) => slotOf.get(n)!),

@@ -236,10 +236,29 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
         return exo.has(eq.name) ? `${target(eq)}=X[${eq.slot}]===0?${value}:V[${eq.slot}];` : `${target(eq)}=${value};`;
       })
       .join('\n');
+    let newton = '';
+    if (step.jacobian) {
+      // F and the exact Jacobian together; a variable given from outside has F = V and a zero row.
+      const n = eqs.length;
+      const body = eqs
+        .map((eq, j) => {
+          const entries = step
+            .jacobian!.filter((e) => e.row === j)
+            .map((e) => `J[${j * n + e.col}]=${em.emit(e.expr)};`)
+            .join('');
+          const own = `r[${j}]=${em.emit(eq.expr)};${entries}`;
+          return exo.has(eq.name) ? `if(X[${eq.slot}]===0){${own}}else{r[${j}]=V[${eq.slot}];}` : own;
+        })
+        .join('\n');
+      newton = body;
+    }
     const locals = lagLocals(em.lags);
     out.push(`function b${k}j(o,S,p,t,dt,r){${locals}\n${jac}\n}`);
     out.push(`function b${k}s(o,S,p,t,dt){${locals}\n${sei}\n}`);
-    blocks.push(`{jacobi:b${k}j,seidel:b${k}s}`);
+    if (step.jacobian) {
+      out.push(`function b${k}n(o,S,p,t,dt,r,J){${locals}\n${newton}\n}`);
+      blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n}`);
+    } else blocks.push(`{jacobi:b${k}j,seidel:b${k}s}`);
   });
   // Accounting cells and hidden identities, evaluated once per period when checks are on.
   const em = new ExprEmitter(slotOf, tableOf);
@@ -288,6 +307,9 @@ const ALLOWED_WORDS = new Set([
   'blocks',
   'jacobi',
   'seidel',
+  'newton',
+  'else',
+  'J',
   'tables',
   'x',
   'y',
@@ -320,7 +342,7 @@ const ALLOWED_WORDS = new Set([
 ]);
 /** Whitelisted words after which '/' would start a regular expression, not divide. */
 const KEYWORDS = new Set(['return', 'const', 'function', 'if', 'use', 'strict']);
-const GENERATED_NAME = /^(?:q\d+|v\d+|c\d+(?:_\d+)?|b\d+[js]|T\d+[xye])$/;
+const GENERATED_NAME = /^(?:q\d+|v\d+|c\d+(?:_\d+)?|b\d+[jsn]|T\d+[xye])$/;
 
 /**
  * Asserts that generated source uses only the whitelist grammar: the words

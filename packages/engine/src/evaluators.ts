@@ -7,6 +7,7 @@
 import type { SlotInfo } from './api-types.js';
 import { type BlockEvaluators, BlockSolver } from './block-solver.js';
 import { checkExpressions } from './codegen.js';
+import type { NewtonEvaluator } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type EvalFrame, evaluate, type Resolved, type RuntimeTable, resolveExpr } from './interpreter.js';
 import type { Program, ProgramEquation, ProgramStep } from './program.js';
@@ -18,13 +19,16 @@ export interface RuntimeContext {
   slotOf: Map<string, number>;
 }
 
+/** A block's evaluators; `newton` (F with its exact Jacobian) exists for small differentiable blocks. */
+export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator };
+
 /** A straight-line chunk of equations for one period. */
 export type ChunkFn = (o: Float64Array, S: number, p: number, t: number, dt: number) => void;
 
 /** The functions the period loop calls, compiled or interpreted. */
 export interface Evaluators {
   chunks: ChunkFn[];
-  blocks: BlockEvaluators[];
+  blocks: BlockFns[];
   cells: (o: Float64Array, S: number, p: number, t: number, dt: number, c: Float64Array) => void;
   /** Per-slot flag: 1 = the variable is given from outside this period. */
   X: Uint8Array;
@@ -63,7 +67,7 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
     return { slot: eq.slot, expr: resolve(eq.expr), exo: exo.has(eq.name) };
   };
   const chunks: ChunkFn[] = [];
-  const blocks: BlockEvaluators[] = [];
+  const blocks: BlockFns[] = [];
   for (const step of program.steps) {
     const eqs = step.eqs.map(compiledEq);
     if (step.kind === 'chunk') {
@@ -72,7 +76,24 @@ export function interpretedEvaluators(ctx: RuntimeContext): Evaluators {
         for (const e of eqs) if (!e.exo || X[e.slot] === 0) o[p * S + e.slot] = evaluate(e.expr, frame);
       });
     } else {
+      const n = eqs.length;
+      const jac = (step.jacobian ?? []).map((e) => ({ at: e.row * n + e.col, row: e.row, expr: resolve(e.expr) }));
+      const newton: NewtonEvaluator | undefined = step.jacobian
+        ? (o, S, p, t, dt, r, J) => {
+            set(o, S, p, t, dt);
+            for (let j = 0; j < n; j++) {
+              const e = eqs[j];
+              if (e.exo && X[e.slot] !== 0) {
+                r[j] = V[e.slot];
+                continue;
+              }
+              r[j] = evaluate(e.expr, frame);
+              for (const entry of jac) if (entry.row === j) J[entry.at] = evaluate(entry.expr, frame);
+            }
+          }
+        : undefined;
       blocks.push({
+        newton,
         jacobi(o, S, p, t, dt, r) {
           set(o, S, p, t, dt);
           eqs.forEach((e, j) => {

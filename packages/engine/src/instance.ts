@@ -8,6 +8,7 @@ import { BlockSolver } from './block-solver.js';
 import { BUILTINS } from './builtins.js';
 import { AccountingChecks } from './checks.js';
 import { withExogenous } from './compile.js';
+import { DenseNewton } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type Evaluators, interpretedEvaluators, PeriodZero, type RuntimeContext } from './evaluators.js';
 import { walkExpr } from './expr-map.js';
@@ -46,6 +47,8 @@ interface RunState {
   where: string | null;
   fired: { when: string; period: number }[];
   solvers: BlockSolver[];
+  /** Dense Newton with exact Jacobians, per block (null where the block has none). */
+  dense: (DenseNewton | null)[];
   done: number;
   /** Slots whose exogenous flag may be set (reset at the start of each period). */
   exogenousSlots: Set<number>;
@@ -142,6 +145,10 @@ class Instance implements ModelInstance {
     const overrides = prepareInputs(this.compiled, o, N, dt, options, this.slotOf);
     const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
     for (const s of solvers) s.reset();
+    const tol = options.solver?.tol ?? 1e-12;
+    const dense = ev.blocks.map((fns, k) =>
+      fns.newton && options.solver?.reuseLU !== false ? new DenseNewton(blockSlots(this.program, k), tol) : null,
+    );
     const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));
     const triggerBase = new Map<number, Float64Array>();
     for (const t of triggers) {
@@ -162,6 +169,7 @@ class Instance implements ModelInstance {
       triggers,
       triggerBase,
       solvers,
+      dense,
       checks: options.checks !== false,
       cellsPrev: new Float64Array(cells),
       cellsCur: new Float64Array(cells),
@@ -297,7 +305,11 @@ class Instance implements ModelInstance {
         const slot = this.program.equations[i].slot;
         if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
       }
-      solver.solve(o, S, p, t, dt, ev.blocks[b++], label);
+      const fns = ev.blocks[b];
+      const dense = st.dense[b];
+      // Exact-Jacobian Newton first where the block has one; the general solver if it fails.
+      if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, label);
+      b++;
     }
     if (p === 1) this.checkAssertions(st, t);
     if (scan) this.scanPeriod(st, p);
@@ -353,8 +365,8 @@ class Instance implements ModelInstance {
       },
       iterations: cyclic.map((step, k) => ({
         block: step.eqs.map((i) => this.program.equations[i].name),
-        total: st.solvers[k].stats.totalIterations,
-        max: st.solvers[k].stats.maxIterations,
+        total: st.solvers[k].stats.totalIterations + (st.dense[k]?.totalIterations ?? 0),
+        max: Math.max(st.solvers[k].stats.maxIterations, st.dense[k]?.maxIterations ?? 0),
       })),
       accounting: { maxResidual: st.maxResidual, where: st.where, residualByPeriod: st.residual },
       fired: st.fired,
@@ -393,6 +405,12 @@ class Instance implements ModelInstance {
       }
     }
   }
+}
+
+/** Slots of the k-th simultaneous block, in its equation order. */
+function blockSlots(program: Program, k: number): Int32Array {
+  const blocks = program.steps.filter((s) => s.kind === 'block');
+  return Int32Array.from(blocks[k].eqs.map((i) => program.equations[i].slot));
 }
 
 /** Period-major rows of S slots → variable-major series of P periods. */

@@ -18,7 +18,14 @@ export interface ProgramEquation {
 /** A step of the period loop: straight-line equations, or a simultaneous block. */
 export type ProgramStep =
   | { kind: 'chunk'; eqs: number[] }
-  | { kind: 'block'; eqs: number[] /** per equation: block-local indices it depends on */; pattern: number[][] };
+  | {
+      kind: 'block';
+      eqs: number[];
+      /** per equation: block-local indices it depends on */
+      pattern: number[][];
+      /** Exact Jacobian entries ∂F_row/∂x_col (small differentiable blocks only; else finite differences). */
+      jacobian?: { row: number; col: number; expr: Expr }[];
+    };
 
 /** A value set at period 0 from an expression (initial values, hidden stocks). */
 export interface ProgramInitial {
