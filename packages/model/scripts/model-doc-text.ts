@@ -108,15 +108,29 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
 
 ## Known gaps (part 1)
 
-- \`citrini-2028\`: L4 (high-income consumption, any y/y fall) fires with L2 because confidence
-  reacts to the first rise in unemployment, before professionals' real earned income is 3 % lower
-  y/y (L3); firms' profits (L5) fall y/y only in 2028, after second-round layoffs (L6), because AI
-  savings keep margins up. So L3 <= L4 and L5 <= L6 fail (the tests mark them as expected failures).
-- \`citrini-critique\`: SaaS price compression (a memo driver it keeps) still doubles software-loan
-  defaults in 2029, and L9-L12 follow, so "the chain stops before L7" fails.
-- Scorecard misses (reported by \`endgame scorecard\`): tech-metro house prices rise y/y in 2028-06
-  (falling mortgage rates outweigh professionals' income loss); the equity peak ratio is ~1.11
-  (memo 1.17); the tail drawdown by 2028-12 is deeper than the memo's -0.57.
+- \`citrini-2028\`, L3 <= L4: high-income consumption (L4 fires on any y/y fall, and its baseline
+  growth is under 1 %/yr) turns in 2027-01 with confidence, which reacts to the first rise in
+  unemployment, before professionals' real earned income is 3 % lower y/y (L3, 2027-09). The 2027
+  recession, the 2028-06 unemployment and the equity drawdown of the tier-"ci" targets are driven by
+  that confidence. Tried and rejected: confidence on each group's own unemployment (L4 stays in
+  2027-01); on each group's perceived real disposable income beyond a tolerance (L3 <= L4 holds, but
+  the recession moves into 2028 and the drawdown to -0.1..-0.25, unless the sensitivity exceeds ~10,
+  where the income-confidence loop explodes: confidence 0.2, unemployment 40-50 %); a knowledge-wage
+  elasticity to displacement of 1 or more (L3 = L4 = 2027-01, a tie, but profits then never fall).
+- \`citrini-2028\`, L5 <= L6: second-round layoffs (L6, non-knowledge employment -1 % from peak)
+  come in 2027-03 from direct routine automation plus the demand fall, while firms' profits (L5) keep
+  rising into 2028 on the savings from automated tasks (wages saved minus AI bought, ~USD 1 tn/yr by
+  2028). A slower routine/physical diffusion moves L6 to 2028 but the recession with it; a growth
+  accelerator in investment brings L5 forward but the recession into 2026. L3 <= L5 holds.
+- \`citrini-critique\`: software-loan defaults no longer double (price cuts that pass the vendors'
+  own AI savings through leave their margins intact), but the AI-complex valuation boom of 2026-28
+  deflates in 2029-32 as AI revenue growth slows (exogenous infrastructure paths in part 1): the
+  index falls 27 % from its peak (L11, 2030-11) and insurers' capital, which holds the equity, goes
+  below its threshold (L10, 2030-05), so "the chain stops before L7" fails. Damping AI valuations
+  removes L11 but moves \`citrini-2028\`'s recession into 2026, before its equity peak.
+- Scorecard: the equity peak ratio is ~1.10 (memo 1.17); private-credit software marks step down
+  only to ~0.98 in 2027 (memo 0.92, 0.85): marks follow realised software defaults (~2x t0), not a
+  forward repricing of the whole book.
 `;
 
 /** Closing notes after the generated tables. */
@@ -124,6 +138,7 @@ export const OUTRO = `
 ## Sources
 
 Every param cites a calibration key from \`packages/model/data/calibration.json\`, a derivation from
-ACCOUNTS.md (the aggregation of its tables), or \`assumption\` with a \`range\`. Params marked
+ACCOUNTS.md (the aggregation of its tables), \`assumption\` with a \`range\`, or \`definition:\` for unit
+carriers and the time origin, which carry no behaviour (a test enforces it). Params marked
 \`driver\` are the only ones presets may set (a test enforces it).
 `;

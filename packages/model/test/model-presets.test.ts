@@ -156,14 +156,28 @@ describe('citrini-2028 must show', () => {
     for (let p = 1; p <= o('L13') + 12; p++) if (e[p] > e[peakAt]) peakAt = p;
     expect(peakAt).toBeLessThan(o('L13'));
   });
-  // Known gaps, reported to the lead (see the helper's report and docs/model.md): the model's L4
-  // (high-income consumption) falls with confidence before L3's -3 % y/y income threshold, and firms'
-  // profits (L5) keep rising on AI savings, so L3 <= L4 and L3 <= L5 <= L6 do not hold yet.
-  it.fails('KNOWN GAP (reported): partial order L3 <= L4 and L3 <= L5 <= L6', () => {
+  it('partial order: L3 <= L5 (profits fall only after white-collar income has fallen)', () => {
+    const r = run('citrini-2028');
+    const o = (id: string) => onset(r, id) ?? Number.POSITIVE_INFINITY;
+    expect(o('L3')).toBeLessThanOrEqual(o('L5'));
+  });
+  // Known gaps, reported to the lead (see docs/model.md, "Known gaps"): high-income consumption (L4,
+  // any y/y fall) turns with confidence in 2027-01, when unemployment first rises, before
+  // professionals' real earned income is 3 % lower y/y (L3, 2027-09); the 2027 recession the
+  // tier-"ci" targets need is confidence-driven, and every confidence rule tried that waits for L3
+  // (group unemployment, group real income with a tolerance) moves the recession into 2028 or, with
+  // a sensitivity high enough to keep it in 2027, makes the income-confidence loop explode.
+  it.fails('KNOWN GAP (reported): partial order L3 <= L4', () => {
     const r = run('citrini-2028');
     const o = (id: string) => onset(r, id) ?? Number.POSITIVE_INFINITY;
     expect(o('L3')).toBeLessThanOrEqual(o('L4'));
-    expect(o('L3')).toBeLessThanOrEqual(o('L5'));
+  });
+  // Second-round layoffs (L6: non-knowledge employment -1 % from peak, 2027-03) come from direct
+  // routine automation plus the demand fall, while firms' profits (L5) keep rising into 2028 on the
+  // savings from automated tasks (wages saved minus AI bought).
+  it.fails('KNOWN GAP (reported): partial order L5 <= L6', () => {
+    const r = run('citrini-2028');
+    const o = (id: string) => onset(r, id) ?? Number.POSITIVE_INFINITY;
     expect(o('L5')).toBeLessThanOrEqual(o('L6'));
   });
   it('each chain indicator moves in the direction of its link against baseline in 2028-06', () => {
@@ -204,8 +218,10 @@ describe('citrini-tail, citrini-critique, coworking, policy-response must show',
       at(run('citrini-2028'), 'consumption_real', '2028-06'),
     );
   });
-  // Known gap, reported: SaaS price compression (a memo driver the critique keeps) still doubles
-  // software-loan defaults in 2029, and L9-L12 follow.
+  // Known gap, reported: software defaults (L9) no longer double (SaaS price cuts that pass through
+  // the vendors' own AI savings leave margins intact), but the AI-complex valuation boom of 2026-28
+  // deflates in 2029-32 as AI revenue growth slows: the index falls 27 % from its peak (L11) and
+  // insurers' capital, which holds the equity, drops below its threshold (L10).
   it.fails('KNOWN GAP (reported): citrini-critique: the chain stops before L7', () => {
     const late = run('citrini-critique').chain.filter((l) => Number(l.id.slice(1)) >= 7 && l.onset !== null);
     expect(late.map((l) => l.id)).toEqual([]);
