@@ -48,6 +48,14 @@ export interface SlotInfo {
   /** The equation as written, for variables. */
   equation?: string;
   role?: string;
+  /** Params: plausible range, for Monte Carlo and sensitivity analysis. */
+  range?: [number, number];
+  /** Params: distribution over `range` (ENGINE.md §1). */
+  dist?: 'uniform' | 'normal' | 'lognormal' | 'triangular' | 'beta';
+  /** Params with `dist: beta`: shape [a, b]. */
+  shape?: [number, number];
+  /** Params: value in the model file. */
+  value?: number;
 }
 
 /**

@@ -132,7 +132,18 @@ export function buildProgram(ir: ModelIR, exogenous: readonly string[] = []): Bu
   for (const d of derived) addSlot({ name: d.name, kind: 'hidden-stock', doc: d.doc });
   for (const n of names.initOnly) addSlot(describe(ir.init.find((e) => e.name === n)!));
   for (const p of ir.params) {
-    addSlot({ name: p.name, kind: 'param', unit: p.unit, doc: p.doc, source: p.source, role: p.role });
+    addSlot({
+      name: p.name,
+      kind: 'param',
+      unit: p.unit,
+      doc: p.doc,
+      source: p.source,
+      role: p.role,
+      range: p.range,
+      dist: p.dist,
+      shape: p.shape,
+      value: p.value,
+    });
   }
   const residualSlot = ir.matrices.length > 0 ? slots.length : -1;
   if (residualSlot >= 0) {
