@@ -16,6 +16,7 @@ export const BENCHMARKS: Record<string, string> = {
   sim: 'bench-sim.ts',
   'lu-reuse': 'bench-lu-reuse.ts',
   endgame: 'bench-endgame.ts',
+  mc: 'bench-mc.ts',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

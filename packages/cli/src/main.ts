@@ -5,9 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, oneLine, reportError } from './errors.js';
+import { registerGrid } from './grid.js';
 import { registerList } from './list.js';
+import { registerMc } from './mc.js';
+import { registerOptimize } from './optimize.js';
 import { registerRun } from './run.js';
 import { registerScorecard } from './scorecard.js';
+import { registerSensitivity } from './sensitivity.js';
 import { registerSolve } from './solve.js';
 import { registerVars } from './vars.js';
 
@@ -48,6 +52,10 @@ export function buildProgram(): Command {
   registerScorecard(program);
   registerSolve(program);
   registerVars(program);
+  registerSensitivity(program);
+  registerGrid(program);
+  registerOptimize(program);
+  registerMc(program);
   return program;
 }
 

@@ -1,0 +1,107 @@
+/**
+ * The Node worker-pool runner (piscina): a batch is split into chunks run by
+ * `workers` worker threads (src/worker-entry.ts). A chunk carries only the
+ * model's key; a worker that has not seen the model yet answers `need-model`
+ * and gets the chunk again with the compiled model, which it instantiates and
+ * keeps — so each worker receives each model about once. Results come back as
+ * transferred Float64Arrays. Piscina and the Node built-ins are loaded on the
+ * first batch, so importing this module costs nothing in a browser bundle.
+ */
+import { EngineError } from '@endgame/engine';
+import type { Piscina } from 'piscina';
+import { type ChunkResult, runInChunks } from './chunk-scheduler.js';
+import { checkJob, modelKey, valuesPerRun } from './run-batch.js';
+import type { Runner, RunnerJob, RunnerOptions } from './types.js';
+import { replyError, type WorkerReply, type WorkerTask } from './worker-protocol.js';
+
+/** Chunks in flight per worker (one running, one queued, so no worker waits for the main thread). */
+const CHUNKS_PER_WORKER = 2;
+
+/** The worker file next to this one, and the loader flags it needs when it is TypeScript. */
+async function workerFile(): Promise<{ filename: string; execArgv: string[] }> {
+  const typescript = import.meta.url.endsWith('.ts');
+  const filename = new URL(typescript ? './worker-entry.ts' : './worker-entry.js', import.meta.url).href;
+  if (!typescript) return { filename, execArgv: [] };
+  // Resolve tsx from here, so workers load it whatever the working directory.
+  let loader = 'tsx';
+  try {
+    const { createRequire } = await import('node:module');
+    const { pathToFileURL } = await import('node:url');
+    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  } catch {
+    // Fall back to resolving 'tsx' from the working directory.
+  }
+  return { filename, execArgv: ['--import', loader] };
+}
+
+/**
+ * A runner on a pool of `workers` Node worker threads (whole number ≥ 1).
+ * Threads start on the first batch and stay until {@link Runner.close}. A
+ * failing run rejects its batch with the engine's message (prefixed with the
+ * run's number); the pool stays usable. Cancelling through the AbortSignal
+ * stops the chunks in flight (their threads are replaced).
+ */
+export function createNodePoolRunner(workers: number): Runner {
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new EngineError('bad-input', `workers must be a whole number ≥ 1, got ${workers}`);
+  }
+  let pool: Promise<Piscina<WorkerTask, WorkerReply>> | undefined;
+  let closed = false;
+  const poolOf = (): Promise<Piscina<WorkerTask, WorkerReply>> =>
+    (pool ??= Promise.all([import('piscina'), workerFile()]).then(
+      ([{ Piscina }, { filename, execArgv }]) =>
+        new Piscina<WorkerTask, WorkerReply>({ filename, execArgv, minThreads: workers, maxThreads: workers }),
+    ));
+
+  async function runChunk(
+    piscina: Piscina<WorkerTask, WorkerReply>,
+    task: WorkerTask,
+    job: RunnerJob,
+    signal: AbortSignal,
+  ): Promise<ChunkResult> {
+    let reply = await piscina.run(task, { signal });
+    if (reply.kind === 'need-model') {
+      reply = await piscina.run({ ...task, compiled: job.compiled }, { signal });
+    }
+    if (reply.kind === 'ok') return { values: reply.values, ms: reply.ms };
+    if (reply.kind === 'error') throw replyError(reply);
+    throw new Error('a worker asked for the model it was just sent');
+  }
+
+  async function run(job: RunnerJob, samples: Float64Array, options: RunnerOptions = {}): Promise<Float64Array> {
+    if (closed) throw new EngineError('bad-input', 'this runner is closed; create a new one');
+    const runs = checkJob(job, samples);
+    const key = modelKey(job.compiled);
+    const k = job.varied.length;
+    const piscina = await poolOf();
+    return runInChunks({
+      runs,
+      perRun: valuesPerRun(job),
+      concurrency: workers * CHUNKS_PER_WORKER,
+      onProgress: options.onProgress,
+      signal: options.signal,
+      dispatch: (from, to, signal) => {
+        const task: WorkerTask = {
+          key,
+          base: job.base,
+          varied: job.varied,
+          keep: job.keep,
+          samples: samples.slice(from * k, to * k),
+          firstRun: from,
+        };
+        return runChunk(piscina, task, job, signal);
+      },
+    });
+  }
+
+  return {
+    workers,
+    run,
+    async close() {
+      closed = true;
+      const started = pool;
+      pool = undefined;
+      if (started) await (await started).destroy();
+    },
+  };
+}
