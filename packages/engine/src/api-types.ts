@@ -125,7 +125,7 @@ export interface RunResult {
   buffer: Float64Array;
   /** Slot names in buffer order. */
   names: string[];
-  /** A view of one series (N+1 values). Throws on an unknown name. */
+  /** The values of one series (N+1 values; treat as read-only). Throws on an unknown name. */
   series(name: string): Float64Array;
   /** Model time of each period 0..N. */
   time: Float64Array;

@@ -349,6 +349,7 @@ class Instance implements ModelInstance {
     // The variable-major buffer is made on first use: many callers read a few series only.
     const work = st.o;
     let buffer: Float64Array | undefined;
+    let reads = 0;
     const full = () => (buffer ??= transpose(work, S, P));
     const cyclic = this.program.steps.filter((s) => s.kind === 'block');
     return {
@@ -361,6 +362,12 @@ class Instance implements ModelInstance {
       series(name: string): Float64Array {
         const i = slotOf.get(name);
         if (i === undefined) throw new EngineError('undefined-name', `no series named '${name}'`);
+        // A few series are copied out of the working buffer; many make the full transpose worth it.
+        if (!buffer && ++reads <= FEW_SERIES) {
+          const out = new Float64Array(P);
+          for (let p = 0; p < P; p++) out[p] = work[p * S + i];
+          return out;
+        }
         return full().subarray(i * P, i * P + P);
       },
       iterations: cyclic.map((step, k) => ({
@@ -412,6 +419,9 @@ function blockSlots(program: Program, k: number): Int32Array {
   const blocks = program.steps.filter((s) => s.kind === 'block');
   return Int32Array.from(blocks[k].eqs.map((i) => program.equations[i].slot));
 }
+
+/** Series read one by one before result() transposes the whole buffer instead. */
+const FEW_SERIES = 64;
 
 /** Period-major rows of S slots → variable-major series of P periods. */
 function transpose(o: Float64Array, S: number, P: number): Float64Array {
