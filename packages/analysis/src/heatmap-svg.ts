@@ -149,7 +149,8 @@ export function heatmapSvg(map: OutcomeMap, options: HeatmapOptions = {}): strin
       `<text x="${legendX + legendW + 8}" y="${f(y + 4)}">${escapeXml(tickLabel(max > min ? min + t * span : min))}</text>`,
     );
   }
-  out.push(`<text x="${legendX}" y="${top - 8}" font-size="12">${escapeXml(map.metric)}</text>`);
+  // Legend title right-aligned above the colour bar, clear of its top tick label.
+  out.push(`<text x="${width - 8}" y="${top - 16}" font-size="11" text-anchor="end">${escapeXml(map.metric)}</text>`);
   out.push('</g>');
   out.push('</svg>');
   return `${out.join('\n')}\n`;

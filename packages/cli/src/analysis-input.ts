@@ -76,7 +76,7 @@ export interface ParamRange {
  */
 export function parseParamRange(text: string, flag: string, compiled: CompiledModel, withCount: boolean): ParamRange {
   const parts = text.split(':');
-  const shape = withCount ? 'PARAM:lo:hi:n, e.g. diffusion_time:12:60:9' : 'PARAM:lo:hi, e.g. ubi_amount:0:12';
+  const shape = withCount ? 'PARAM:lo:hi:n, e.g. diffusion_time:2:12:6' : 'PARAM:lo:hi, e.g. ubi_amount:0:15';
   const numbers = parts.slice(1).map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
   if (parts.length !== (withCount ? 4 : 3) || numbers.some((v) => !Number.isFinite(v))) {
     throw new CliError(`bad ${flag} '${text}': expected ${shape}`, EXIT.usage);

@@ -20,7 +20,7 @@ export interface GridOptions {
 
 const EXAMPLES = `
 Examples:
-  $ endgame grid citrini-2028 --x diffusion_time:12:60:9 --y new_task_creation:0:1:9 --metric unemployment_rate:max --svg map.svg
+  $ endgame grid citrini-2028 --x diffusion_time:2:12:6 --y new_task_creation:0.2:1.2:6 --metric unemployment_rate:max --svg map.svg
   $ endgame grid examples/ishigami.yaml --x x1:-3:3:25 --y x2:-3:3:25 --metric y:last --format json
 
 Each axis is PARAM:lo:hi:n (n evenly spaced values from lo to hi; the midpoint when n = 1); runs = n_x × n_y,

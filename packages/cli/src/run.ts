@@ -25,7 +25,7 @@ Examples:
   $ endgame run                                   # the baseline preset, as a table
   $ endgame run citrini-2028 --format json --out citrini.json
   $ endgame run citrini-2028 --from 2027-01 --to 2028-12 --format csv
-  $ endgame run policy-response --set ubi_amount=1000 --format table
+  $ endgame run policy-response --set ubi_amount=12 --format table
   $ endgame run my-scenario.yaml                  # a file with extends: (a scenario)
 
 INPUT is a preset name (see endgame list), a scenario file (extends:) or a model file (equations:).
