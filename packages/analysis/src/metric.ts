@@ -4,8 +4,7 @@
  * (worst fall from the running peak), `peak_date` (period of the max),
  * `at=YYYY-MM` or `at=PERIOD`.
  */
-import { type CompiledModel, EngineError } from '@endgame/engine';
-import { didYouMean } from './suggest.js';
+import { type CompiledModel, didYouMean, EngineError } from '@endgame/engine';
 import type { Metric, Reducer } from './types.js';
 
 /** The reducers, as written in messages. */

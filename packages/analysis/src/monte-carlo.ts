@@ -7,7 +7,7 @@
  * (link probabilities, onset percentiles, recession probability by year).
  * Results depend on the seed only, never on the runner or its workers.
  */
-import { type CompiledModel, EngineError } from '@endgame/engine';
+import { type CompiledModel, didYouMean, EngineError } from '@endgame/engine';
 import { addMonths, type RunView, viewOfSeries } from '@endgame/model';
 import {
   ChainTally,
@@ -23,7 +23,6 @@ import { runChunks } from './mc-batches.js';
 import { parseMetric, reduceSeries } from './metric.js';
 import { runStreams } from './rng.js';
 import { percentile, spearman } from './stats.js';
-import { didYouMean } from './suggest.js';
 import type { Metric, Runner, RunnerJob, UncertainParam } from './types.js';
 import { type UncertaintyOverride, uncertainParams } from './uncertain.js';
 

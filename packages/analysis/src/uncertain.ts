@@ -2,8 +2,7 @@
  * Uncertainty as data (issue 6, item 1): the params a model gives a `range`
  * (and `dist`, `shape`), narrowed or widened by a scenario's `uncertainty:`.
  */
-import { type CompiledModel, EngineError, type SlotInfo } from '@endgame/engine';
-import { didYouMean } from './suggest.js';
+import { type CompiledModel, didYouMean, EngineError, type SlotInfo } from '@endgame/engine';
 import type { DistKind, UncertainParam } from './types.js';
 
 /** The distributions a param may declare (ENGINE.md §1). */

@@ -6,34 +6,10 @@ import { type Expr, RESERVED_NAMES, type SourcePos } from './ast.js';
 import { EngineError, type Warning } from './diagnostics.js';
 import { walkExpr } from './expr-map.js';
 import type { ModelIR } from './model-ir.js';
+import { didYouMean } from './suggest.js';
 
 /** Closest candidate by edit distance, for "did you mean" hints. */
-export function suggest(name: string, candidates: Iterable<string>): string {
-  let best = '';
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean '${best}'?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
+export const suggest = didYouMean;
 
 /** What each name is. */
 export interface NameTable {

@@ -23,6 +23,7 @@ import {
 import { EngineError } from './diagnostics.js';
 import { describeToken, Lexer, type Token } from './lexer.js';
 import { printExpr } from './print-expr.js';
+import { editDistance } from './suggest.js';
 
 /** The deepest nesting of parentheses, calls and prefix operators the parser accepts. */
 export const MAX_NESTING = 256;
@@ -39,19 +40,6 @@ function fail(message: string, pos: SourcePos): never {
 
 function at(pos: SourcePos): string {
   return `line ${pos.line}, column ${pos.col}`;
-}
-
-/** Levenshtein distance, for did-you-mean suggestions on short names. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 function suggestFunction(name: string): string | undefined {

@@ -6,20 +6,7 @@
  * validation error can name the key, the value given and what is allowed.
  */
 import { z } from 'zod';
-
-/** Edit distance (insertions, deletions, substitutions) between two strings. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
+import { editDistance } from './suggest.js';
 
 /**
  * The candidate closest to `word` (case-insensitive match first, then the

@@ -3,9 +3,8 @@
  * copy of the project's calibration file; see data/README.md). Model files
  * cite a fact by its `key`; code reads it with {@link calibrationValue}.
  */
-import { EngineError } from '@endgame/engine';
+import { closestName, EngineError } from '@endgame/engine';
 import facts from '../data/calibration.json' with { type: 'json' };
-import { closestName } from './suggest.js';
 
 /** A calibration value: a number, a range or list, or a record of named numbers. */
 export type CalibrationValue = number | CalibrationValue[] | { [field: string]: CalibrationValue };
@@ -38,7 +37,7 @@ export function calibrationFacts(): readonly CalibrationFact[] {
 export function calibrationFact(key: string): CalibrationFact {
   const fact = BY_KEY.get(key);
   if (fact) return fact;
-  const hint = closestName(key, [...BY_KEY.keys()]);
+  const hint = closestName(key, BY_KEY.keys(), { containsFallback: true });
   throw new EngineError(
     'bad-input',
     `unknown calibration key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; the keys are in packages/model/data/calibration.json — add the fact there with its source if it is missing`,

@@ -2,10 +2,9 @@
  * What a command was given: a preset name, a scenario file (`extends:` …) or
  * a model file (`equations:`/`include:`), per ENGINE.md §6.
  */
-import { EngineError, loadScenario, type ReadFile } from '@endgame/engine';
+import { closestName, EngineError, loadScenario, type ReadFile } from '@endgame/engine';
 import { nodeReadFile } from './files.js';
 import { defaultModelPath, isPresetFile, type PresetOptions, presetNames, resolvePreset } from './presets.js';
-import { closestName } from './suggest.js';
 
 /** The three kinds of input a command accepts. */
 export type InputKind = 'preset' | 'scenario' | 'model';
@@ -62,7 +61,7 @@ export function unknownPreset(name: string, options: PresetOptions = {}): Engine
       `unknown preset '${name}': there are no presets yet; give a scenario or model .yaml file instead`,
     );
   }
-  const hint = closestName(name, names);
+  const hint = closestName(name, names, { containsFallback: true });
   return new EngineError(
     'bad-input',
     `unknown preset '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}; presets: ${names.join(', ')} (or give a path to a scenario or model .yaml file)`,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { compile, loadModel } from '@endgame/engine';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runScenario, type ScenarioRun } from '../src/index.js';
+import { FIXED_SERIES_PART1, runScenario, type ScenarioRun } from '../src/index.js';
 
 const compiled = compile(loadModel('packages/model/model/endgame.yaml'));
 const roles = new Map(compiled.slots.filter((s) => s.kind === 'param').map((s) => [s.name, s.role]));
@@ -54,49 +54,7 @@ describe('endgame presets: files', () => {
   });
 });
 
-const FIXED = [
-  'unemployment_rate',
-  'gdp_nominal',
-  'gdp_real',
-  'gdp_human_capacity',
-  'consumption_real',
-  'cpi_inflation',
-  'policy_rate',
-  'yield_10y',
-  'labor_share',
-  'consumption_total',
-  'job_openings',
-  'ai_revenue',
-  'hyperscaler_capex',
-  'compute_deployed',
-  'dc_power_gw',
-  'memory_price_index',
-  'gov_receipts',
-  'gov_receipts_federal',
-  'gov_deficit',
-  'gov_debt',
-  'ubi_per_adult',
-  'private_credit_mark',
-  'sahm_indicator',
-  'accounting_residual_max',
-  'ai_capability_index',
-  'employment_knowledge',
-  'ai_spend_firms',
-  'income_hh_pro',
-  'consumption_hh_top_pro',
-  'profits_firms',
-  'employment_other',
-  'mortgage_delinquency_rate',
-  'house_price_index',
-  'house_price_index_tech',
-  'private_credit_default_rate',
-  'private_credit_default_rate_software',
-  'credit_spread_hy',
-  'insurer_capital_ratio',
-  'equity_index',
-  'net_worth_households',
-  'consumption_wealth_effect',
-];
+const FIXED = FIXED_SERIES_PART1;
 
 describe.each(PRESETS)('preset %s: accounting and series', (name) => {
   it('exposes every fixed series of MODEL.md §9 (part 1), finite in every month', () => {
