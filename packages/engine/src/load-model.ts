@@ -10,6 +10,7 @@ import { renameExpr } from './expr-map.js';
 import { evalConstant } from './interpreter.js';
 import type { EquationDef, ModelIR, ParamDef } from './model-ir.js';
 import { parseExpression } from './parser.js';
+import { printExpr } from './print-expr.js';
 import { dirnameOf, joinPath } from './paths.js';
 import { type FilePart, type RawParam, readModelFile } from './read-model-file.js';
 import { monthToPeriod, parseMonth } from './time.js';
@@ -33,7 +34,8 @@ function prefixPart(part: FilePart, prefix: string): FilePart {
   const eq = (e: EquationDef): EquationDef => {
     const name = rn(e.name);
     const expr = re(e.expr);
-    return { ...e, name, target: name, expr, text: `${name} = ${e.text.slice(e.text.indexOf('=') + 1).trim()}` };
+    // The text shows the resolved names (hh_pro.income, not income), so listings are unambiguous.
+    return { ...e, name, target: name, expr, text: `${name} = ${printExpr(expr)}` };
   };
   return {
     ...part,
