@@ -12,7 +12,7 @@ import type { Piscina } from 'piscina';
 import { type ChunkResult, runInChunks } from './chunk-scheduler.js';
 import { checkJob, modelKey, valuesPerRun } from './run-batch.js';
 import type { Runner, RunnerJob, RunnerOptions } from './types.js';
-import { replyError, type WorkerReply, type WorkerTask } from './worker-protocol.js';
+import { chunkTask, replyError, type WorkerReply, type WorkerTask } from './worker-protocol.js';
 
 /** Chunks in flight per worker (one running, one queued, so no worker waits for the main thread). */
 const CHUNKS_PER_WORKER = 2;
@@ -72,7 +72,6 @@ export function createNodePoolRunner(workers: number): Runner {
     if (closed) throw new EngineError('bad-input', 'this runner is closed; create a new one');
     const runs = checkJob(job, samples);
     const key = modelKey(job.compiled);
-    const k = job.varied.length;
     const piscina = await poolOf();
     return runInChunks({
       runs,
@@ -81,15 +80,7 @@ export function createNodePoolRunner(workers: number): Runner {
       onProgress: options.onProgress,
       signal: options.signal,
       dispatch: (from, to, signal) => {
-        const task: WorkerTask = {
-          key,
-          base: job.base,
-          varied: job.varied,
-          keep: job.keep,
-          samples: samples.slice(from * k, to * k),
-          firstRun: from,
-        };
-        return runChunk(piscina, task, job, signal);
+        return runChunk(piscina, chunkTask(job, key, samples, from, to), job, signal);
       },
     });
   }

@@ -11,7 +11,7 @@ import { abortError, type ChunkResult, runInChunks } from './chunk-scheduler.js'
 import { checkJob, modelKey, valuesPerRun } from './run-batch.js';
 import type { Runner, RunnerJob, RunnerOptions } from './types.js';
 import type { WebWorkerRequest, WebWorkerResponse } from './web-worker-protocol.js';
-import { replyError, type WorkerReply, type WorkerTask } from './worker-protocol.js';
+import { chunkTask, replyError, type WorkerReply, type WorkerTask } from './worker-protocol.js';
 
 /** A handler checked bivariantly, so a DOM `Worker` (whose handlers take a MessageEvent/ErrorEvent) fits. */
 type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
@@ -159,7 +159,6 @@ export function createWebWorkerRunner(makeWorker: () => WorkerLike, workers: num
     if (closed) throw new EngineError('bad-input', 'this runner is closed; create a new one');
     const runs = checkJob(job, samples);
     const key = modelKey(job.compiled);
-    const k = job.varied.length;
     return runInChunks({
       runs,
       perRun: valuesPerRun(job),
@@ -167,15 +166,7 @@ export function createWebWorkerRunner(makeWorker: () => WorkerLike, workers: num
       onProgress: options.onProgress,
       signal: options.signal,
       dispatch: (from, to, signal) => {
-        const task: WorkerTask = {
-          key,
-          base: job.base,
-          varied: job.varied,
-          keep: job.keep,
-          samples: samples.slice(from * k, to * k),
-          firstRun: from,
-        };
-        return runChunk(task, job, signal);
+        return runChunk(chunkTask(job, key, samples, from, to), job, signal);
       },
     });
   }

@@ -24,6 +24,19 @@ export interface WorkerTask {
   firstRun: number;
 }
 
+/** The task for runs [from, to) of a batch (the model itself is sent only when a worker asks). */
+export function chunkTask(job: RunnerJob, key: string, samples: Float64Array, from: number, to: number): WorkerTask {
+  const k = job.varied.length;
+  return {
+    key,
+    base: job.base,
+    varied: job.varied,
+    keep: job.keep,
+    samples: samples.slice(from * k, to * k),
+    firstRun: from,
+  };
+}
+
 /** A worker's answer to a {@link WorkerTask}. */
 export type WorkerReply =
   | {
