@@ -102,7 +102,9 @@ export function runBatch(
   if (to <= from) return out;
   const instance = options.instance ?? instantiate(job.compiled);
   const params: Record<string, number> = { ...job.base.params };
+  // Each run's kept series are copied out before the next run starts, so the engine may reuse its buffer.
   const runOptions: RunOptions = {
+    reuseBuffer: true,
     params,
     ...(job.base.paths ? { paths: job.base.paths } : {}),
     ...(job.base.triggers ? { triggers: job.base.triggers } : {}),

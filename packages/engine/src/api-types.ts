@@ -110,6 +110,12 @@ export interface RunOptions {
   triggers?: TriggerSpec[];
   periods?: number;
   dt?: number;
+  /**
+   * Reuse the previous run's working buffer instead of allocating a new one
+   * (saves allocation and garbage collection in batches). The previous
+   * run's result must no longer be read after this run starts.
+   */
+  reuseBuffer?: boolean;
   /** Use the reference interpreter instead of the compiled code. */
   interpret?: boolean;
   /** Check hidden identities and matrices every period (default true). */

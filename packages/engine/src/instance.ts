@@ -141,7 +141,9 @@ class Instance implements ModelInstance {
     // Working buffer, period-major: slot i of period p is o[p * S + i] (S = number of slots),
     // so each period's equations read and write one contiguous row; result() transposes.
     const S = this.compiled.slots.length;
-    const o = new Float64Array(S * (N + 1));
+    const size = S * (N + 1);
+    const spare = this.state?.o;
+    const o = options.reuseBuffer && spare && spare.length === size ? spare.fill(0) : new Float64Array(size);
     const overrides = prepareInputs(this.compiled, o, N, dt, options, this.slotOf);
     const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
     for (const s of solvers) s.reset();
