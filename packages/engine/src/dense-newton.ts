@@ -27,6 +27,8 @@ export class DenseNewton {
   private readonly r: Float64Array;
   private readonly J: Float64Array;
   private readonly step: Float64Array;
+  private readonly lu: Float64Array;
+  private readonly pivots: Int32Array;
   /** Newton iterations over all solves since the last reset. */
   totalIterations = 0;
   /** Largest iteration count of one solve. */
@@ -43,6 +45,8 @@ export class DenseNewton {
     this.r = new Float64Array(n);
     this.J = new Float64Array(n * n);
     this.step = new Float64Array(n);
+    this.lu = new Float64Array(n * n);
+    this.pivots = new Int32Array(n);
   }
 
   /** Clears the counters. */
@@ -60,6 +64,7 @@ export class DenseNewton {
     const n = slots.length;
     const base = p * S;
     for (let j = 0; j < n; j++) x[j] = initial[j] = o[base + slots[j]];
+    let factored = false;
     for (let it = 1; it <= this.maxIter; it++) {
       J.fill(0);
       f(o, S, p, t, dt, r, J);
@@ -71,7 +76,13 @@ export class DenseNewton {
         if (!(Math.abs(g) <= tol * Math.max(1, Math.abs(x[j])))) converged = false;
         J[j * n + j] -= 1; // ∂g/∂x = J − I
       }
-      if (!this.factorAndSolve(n)) return this.fail(o, base);
+      // At convergence the final (polishing) step reuses this solve's previous factors:
+      // the Jacobian has barely moved, and the step is already below the tolerance.
+      if (!(converged && factored)) {
+        if (!this.factor(n)) return this.fail(o, base);
+        factored = true;
+      }
+      this.solveFactored(n);
       let small = true;
       for (let j = 0; j < n; j++) {
         const next = x[j] - step[j];
@@ -95,45 +106,58 @@ export class DenseNewton {
     return -1;
   }
 
-  /** LU with partial pivoting of J (in place), then solves J·step = step. False when singular. */
-  private factorAndSolve(n: number): boolean {
-    const { J, step } = this;
+  /** LU with partial pivoting of J into `lu` (multipliers below the diagonal, row swaps in `pivots`). False when singular. */
+  private factor(n: number): boolean {
+    const { J, lu, pivots } = this;
+    lu.set(J);
     let scale = 0;
-    for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(J[i]));
+    for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(lu[i]));
     for (let k = 0; k < n; k++) {
       let pivot = k;
-      let largest = Math.abs(J[k * n + k]);
+      let largest = Math.abs(lu[k * n + k]);
       for (let i = k + 1; i < n; i++) {
-        const a = Math.abs(J[i * n + k]);
+        const a = Math.abs(lu[i * n + k]);
         if (a > largest) {
           largest = a;
           pivot = i;
         }
       }
       if (!(largest > 1e-14 * scale)) return false; // singular to working precision
+      pivots[k] = pivot;
       if (pivot !== k) {
         for (let c = 0; c < n; c++) {
-          const tmp = J[k * n + c];
-          J[k * n + c] = J[pivot * n + c];
-          J[pivot * n + c] = tmp;
+          const tmp = lu[k * n + c];
+          lu[k * n + c] = lu[pivot * n + c];
+          lu[pivot * n + c] = tmp;
         }
+      }
+      const inv = 1 / lu[k * n + k];
+      for (let i = k + 1; i < n; i++) {
+        const factor = lu[i * n + k] * inv;
+        lu[i * n + k] = factor;
+        if (factor === 0) continue;
+        for (let c = k + 1; c < n; c++) lu[i * n + c] -= factor * lu[k * n + c];
+      }
+    }
+    return true;
+  }
+
+  /** Solves (LU)·step = step in place with the factors from {@link factor}. */
+  private solveFactored(n: number): void {
+    const { lu, pivots, step } = this;
+    for (let k = 0; k < n; k++) {
+      const pivot = pivots[k];
+      if (pivot !== k) {
         const tmp = step[k];
         step[k] = step[pivot];
         step[pivot] = tmp;
       }
-      const inv = 1 / J[k * n + k];
-      for (let i = k + 1; i < n; i++) {
-        const factor = J[i * n + k] * inv;
-        if (factor === 0) continue;
-        for (let c = k + 1; c < n; c++) J[i * n + c] -= factor * J[k * n + c];
-        step[i] -= factor * step[k];
-      }
+      for (let i = k + 1; i < n; i++) step[i] -= lu[i * n + k] * step[k];
     }
     for (let k = n - 1; k >= 0; k--) {
-      let s = step[k];
-      for (let c = k + 1; c < n; c++) s -= J[k * n + c] * step[c];
-      step[k] = s / J[k * n + k];
+      let v = step[k];
+      for (let c = k + 1; c < n; c++) v -= lu[k * n + c] * step[c];
+      step[k] = v / lu[k * n + k];
     }
-    return true;
   }
 }

@@ -62,6 +62,11 @@ class Instance implements ModelInstance {
   private readonly accounting: AccountingChecks;
   private readonly slotOf: Map<string, number>;
   private state: RunState | undefined;
+  private labelPeriod = 0;
+  private labelDt = 1;
+  /** The current period as text for messages (built only when a message needs it). */
+  private readonly label = (): string =>
+    periodLabel(this.labelPeriod, this.compiled.start, this.labelDt, this.compiled.startMonth);
   private periodZero: PeriodZero | undefined;
   private solversCompiled: BlockSolver[] = [];
   private solversInterpreted: BlockSolver[] = [];
@@ -294,7 +299,10 @@ class Instance implements ModelInstance {
         }
       }
     }
-    const label = () => periodLabel(p, this.compiled.start, dt, this.compiled.startMonth);
+    // Messages name the period lazily: one function per instance, no closure per period.
+    this.labelPeriod = p;
+    this.labelDt = dt;
+    const label = this.label;
     let b = 0;
     let c = 0;
     for (const step of this.program.steps) {

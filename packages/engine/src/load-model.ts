@@ -10,8 +10,8 @@ import { renameExpr } from './expr-map.js';
 import { evalConstant } from './interpreter.js';
 import type { EquationDef, ModelIR, ParamDef } from './model-ir.js';
 import { parseExpression } from './parser.js';
-import { printExpr } from './print-expr.js';
 import { dirnameOf, joinPath } from './paths.js';
+import { printExpr } from './print-expr.js';
 import { type FilePart, type RawParam, readModelFile } from './read-model-file.js';
 import { monthToPeriod, parseMonth } from './time.js';
 
