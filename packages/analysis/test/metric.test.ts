@@ -1,19 +1,7 @@
-import { compile, EngineError, loadModel } from '@endgame/engine';
+import { compile, loadModel } from '@endgame/engine';
 import { describe, expect, it } from 'vitest';
 import { checkMetricSeries, parseMetric, REDUCERS, reduceSeries } from '../src/metric.js';
-
-/** Runs `f`, expecting a one-line bad-input EngineError; returns its message. */
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EngineError);
-    expect((e as EngineError).code).toBe('bad-input');
-    expect((e as Error).message).not.toContain('\n');
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from './bad-input.js';
 
 const ALLOWED = 'last, max, min, mean, drawdown, peak_date, at=YYYY-MM, at=PERIOD';
 

@@ -1,6 +1,7 @@
-import { type CompiledModel, compile, EngineError, loadModel } from '@endgame/engine';
+import { type CompiledModel, compile, loadModel } from '@endgame/engine';
 import { describe, expect, it } from 'vitest';
 import { uncertainParams } from '../src/uncertain.js';
+import { errorOf } from './bad-input.js';
 
 const MODEL = `name: tiny
 periods: 6
@@ -19,19 +20,6 @@ const compiled = compile(loadModel(MODEL));
 /** The same model with one param line replaced. */
 const variant = (line: string, replacement: string): CompiledModel =>
   compile(loadModel(MODEL.replace(line, replacement)));
-
-/** Runs `f`, expecting a one-line bad-input EngineError; returns its message. */
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EngineError);
-    expect((e as EngineError).code).toBe('bad-input');
-    expect((e as Error).message).not.toContain('\n');
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
 
 describe('uncertainParams', () => {
   it('takes every param with a range, in slot order, with the model’s value, dist (default uniform) and shape', () => {

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../src/diagnostics.js';
 import { applySetOverrides, loadScenario, type ResolvedScenario } from '../src/load-scenario.js';
 import { scenarioJsonSchema } from '../src/scenario-schema.js';
 import { validateScenario } from '../src/scenario-validate.js';
+import { engineError } from './fixtures/harness.js';
 
 /** An in-memory file system: readFile for a map of path → text, recording what was read. */
 function files(map: Record<string, string>): { readFile: (p: string) => string; read: string[] } {
@@ -18,17 +18,6 @@ function files(map: Record<string, string>): { readFile: (p: string) => string; 
       return map[p];
     },
   };
-}
-
-/** Runs `fn`, expecting an EngineError, and returns it. */
-function engineError(fn: () => unknown): EngineError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineError);
-    return error as EngineError;
-  }
-  throw new Error('expected an EngineError, but nothing was thrown');
 }
 
 const text = (lines: string[]) => `${lines.join('\n')}\n`;
