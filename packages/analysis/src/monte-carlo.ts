@@ -141,11 +141,15 @@ export function noUncertainParams(compiled: CompiledModel): EngineError {
 
 /**
  * The params a Monte Carlo of a scenario varies: every param with a range in
- * the model or in the scenario's `uncertainty:` (which wins), except those the
- * scenario (or `--set`) fixes with `set:` — a scenario's own choices stay as
- * chosen unless its `uncertainty:` names them, in which case the scenario's
- * value is the distribution's centre (mean, median or mode). With `only`
- * (`--params a,b`), exactly those params, set or not (each needs a range).
+ * the model or in the scenario's `uncertainty:` (which wins), except the
+ * scenario's choices — params it (or `--set`) fixes with `set:`, and params
+ * with `role: driver` (the levers and shocks that define a scenario: a preset
+ * is a story told by its drivers, and the Monte Carlo asks how uncertain that
+ * story's consequences are, not what other stories could be told). A choice
+ * is drawn only when the scenario's `uncertainty:` names it, in which case the
+ * scenario's value is the distribution's centre (mean, median or mode). With
+ * `only` (`--params a,b`), exactly those params, set, driver or not (each
+ * needs a range).
  *
  * @throws EngineError `bad-input` for an unknown param, an impossible range or a bad dist in `uncertainty`,
  *   or a name in `only` that is not a param with a range
@@ -160,7 +164,9 @@ export function scenarioUncertainParams(
   for (const name of only ?? Object.keys(uncertainty)) if (Object.hasOwn(set, name)) centres[name] = set[name];
   const params = uncertainParams(compiled, uncertainty, only, centres);
   if (only) return params;
-  return params.filter((p) => !Object.hasOwn(set, p.name) || Object.hasOwn(uncertainty, p.name));
+  const drivers = new Set(compiled.slots.filter((s) => s.role === 'driver').map((s) => s.name));
+  const chosen = (name: string) => Object.hasOwn(set, name) || drivers.has(name);
+  return params.filter((p) => !chosen(p.name) || Object.hasOwn(uncertainty, p.name));
 }
 
 /** Throws a one-line error unless `runs` is a whole number ≥ 1. */

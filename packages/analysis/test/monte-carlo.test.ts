@@ -211,6 +211,18 @@ describe('scenarioUncertainParams', () => {
     ]);
   });
 
+  it('keeps drivers at the scenario value unless the uncertainty block or --params names them', () => {
+    const withDriver = model('mc-driver');
+    const names = (u = {}, only?: string[]) =>
+      scenarioUncertainParams(withDriver, {}, u, only).map((p) => [p.name, p.value]);
+    expect(names()).toEqual([['slope', 1.5]]);
+    expect(names({ lever: { range: [0, 4] } })).toEqual([
+      ['slope', 1.5],
+      ['lever', 0],
+    ]);
+    expect(names({}, ['lever'])).toEqual([['lever', 0]]);
+  });
+
   it('rejects an unknown param in the uncertainty block', () => {
     expect(() => scenarioUncertainParams(linear, {}, { b: { range: [0, 1] } })).toThrow(/'b' is not a param/);
   });

@@ -38,7 +38,8 @@ Examples:
   $ endgame mc my-model.yaml --runs 1000 --metric y:max
 
 Params vary when they have a range (range: [lo, hi], dist: in the model, or a scenario's uncertainty:);
-params the scenario sets stay fixed unless its uncertainty: names them. Each run draws from its own
+the scenario's choices (params it sets, and role: driver params such as policy levers) stay fixed
+unless its uncertainty: or --params names them. Each run draws from its own
 seeded stream, so results are identical for any --workers.
 JSON output: { "runs", "seed", "percentiles": { SERIES: { "p5": [...], "p25", "p50", "p75", "p95" } },
   "recession_probability_by_year": { "2026": p, ... }, "chain": { LINK: { "probability", "onset_percentiles" } },
