@@ -60,7 +60,7 @@ function chartBlocks(input: ReportInput, name: string, files: Record<string, str
   const fired = [...run.chain, ...(compare?.chain ?? [])].some((l) => l.onset !== null);
   if (fired) {
     const file = `${name}-chain.svg`;
-    files[file] = chainChartSvg(input.createDocument, run, compare);
+    files[file] = chainChartSvg(input.createDocument, run.view.start, run, compare);
     blocks.push({ kind: 'image', file, alt: 'Recession chain: onset month of each link' });
   }
   if (blocks.length === 2) blocks.push(paragraph('This model has none of the headline series to chart.'));

@@ -169,9 +169,29 @@ export function lineChartSvg(createDocument: CreateDocument, chart: LineChartDat
   return finish(document, svg, chart.spec.title, legend, 8, chart.spec.axis);
 }
 
-/** The chain trace as a timeline: each link's onset in the scenario (dots) and in the comparison (rings). */
+/**
+ * The time axis of the chain chart: from the run's first month to 6 months
+ * after the last onset, and at least two years, so one onset still gets a
+ * readable axis.
+ */
+export function onsetDomain(start: string, links: readonly ChainLinkResult[]): [Date, Date] {
+  const from = monthDate(start);
+  const onsets = links.filter((l) => l.onset !== null).map((l) => monthDate(l.onset as string).getTime());
+  const last = Math.max(from.getTime(), ...onsets);
+  const end = new Date(last);
+  end.setUTCMonth(end.getUTCMonth() + 6);
+  const least = new Date(from);
+  least.setUTCMonth(least.getUTCMonth() + 24);
+  return [from, end > least ? end : least];
+}
+
+/**
+ * The chain trace as a timeline from `start` (the run's first month): each
+ * link's onset in the scenario (dots) and in the comparison (rings).
+ */
 export function chainChartSvg(
   createDocument: CreateDocument,
+  start: string,
   run: { name: string; chain: readonly ChainLinkResult[] },
   compare?: { name: string; chain: readonly ChainLinkResult[] },
 ): string {
@@ -189,6 +209,7 @@ export function chainChartSvg(
   }
   marks.push(Plot.dot(points(run.chain), { x: 'date', y: 'link', r: 4, fill: COLOURS.run }));
   const left = 210;
+  const domain = onsetDomain(start, [...run.chain, ...(compare?.chain ?? [])]);
   const svg = Plot.plot({
     document,
     width: WIDTH,
@@ -198,7 +219,7 @@ export function chainChartSvg(
     marginRight: 24,
     marginBottom: 40,
     style: STYLE,
-    x: { type: 'utc', label: 'onset month', labelAnchor: 'right', labelArrow: 'none', grid: true, inset: 12 },
+    x: { type: 'utc', domain, label: 'onset month', labelAnchor: 'right', labelArrow: 'none', grid: true, inset: 12 },
     y: { label: null, domain: run.chain.map(label) },
     marks,
   }) as unknown as Element;
