@@ -23,6 +23,7 @@ export { type FrontMatter, modelFingerprint, renderFrontMatter, tag } from './fr
 export { headlineParagraph } from './headline.js';
 export { leverNames, POLICY_LEVERS } from './levers-section.js';
 export { MINSKY_CLASSES, MINSKY_PREFIX, type MinskyRow, minskyRows } from './minsky-section.js';
+
 export { escapeHtml, renderHtml } from './render-html.js';
 export { renderMarkdown } from './render-markdown.js';
 export { type ReproduceOptions, reproduceCommand, shellQuote } from './reproduce.js';

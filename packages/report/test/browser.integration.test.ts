@@ -105,7 +105,7 @@ async function browserBundle(): Promise<string> {
   });
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
   const chunk = outputs.find((o) => o.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('vite produced no chunk');
+  if (chunk?.type !== 'chunk') throw new Error('vite produced no chunk');
   return chunk.code;
 }
 
