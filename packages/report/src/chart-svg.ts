@@ -163,7 +163,7 @@ export function lineChartSvg(createDocument: CreateDocument, chart: LineChartDat
     marginBottom: 40,
     style: STYLE,
     x: { type: 'utc', label: 'month', labelAnchor: 'right', labelArrow: 'none' },
-    y: { label: null, grid: true, nice: true },
+    y: { label: null, grid: true, ticks: 6, nice: 6 },
     marks,
   }) as unknown as Element;
   return finish(document, svg, chart.spec.title, legend, 8, chart.spec.axis);

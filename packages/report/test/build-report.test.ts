@@ -99,6 +99,17 @@ describe('citrini-2028 against baseline, as a user reads it', () => {
     expect(report.markdown).toContain('| `agentic_step_start` | 2026.25 | 2026 | yr |');
   });
 
+  it('draws rates in percent: the unemployment axis reaches just past the peak × 100', () => {
+    const peak = Number(presetRun('citrini-2028').summary.unemployment_peak) * 100;
+    const { document } = parseHTML(`<html><body>${report.files['citrini-2028-unemployment.svg']}</body></html>`);
+    const ticks = [...document.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) =>
+      Number(t.textContent),
+    );
+    // Plot's "nice" domain ends at the first round tick at or above the data's maximum.
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(peak);
+    expect(Math.max(...ticks)).toBeLessThan(peak + 5);
+  });
+
   it('has the scorecard of the Citrini targets', () => {
     expect(sections(report.markdown)).toContain('Scorecard');
     expect(report.markdown).toMatch(/\| recession_start \| [^|]+ \| 2027-04 \| 2027-01 … 2027-12 \|/);
