@@ -60,6 +60,23 @@ function unitOf(path: string): { unit: string; root: string } | null {
   return match ? { unit: match[2], root: `${match[1]}/${match[2]}` } : null;
 }
 
+/**
+ * The entries a workspace package publishes: `@endgame/<unit>` plus one per
+ * sub-path of its package.json `exports` (e.g. `@endgame/report/linkedom`).
+ */
+function publicEntries(unit: string): Set<string> {
+  const entries = new Set([`@endgame/${unit}`]);
+  try {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', unit, 'package.json'), 'utf8')) as {
+      exports?: Record<string, unknown>;
+    };
+    for (const key of Object.keys(pkg.exports ?? {})) entries.add(posix.join(`@endgame/${unit}`, key));
+  } catch {
+    // Not a package of packages/ (or no package.json): only the bare name is public.
+  }
+  return entries;
+}
+
 /** Checks one file's imports against the rules. */
 function checkFile(file: SourceFile): Violation[] {
   const owner = unitOf(file.path);
@@ -84,8 +101,8 @@ function checkFile(file: SourceFile): Violation[] {
       const target = workspace[1];
       if (target !== owner.unit && !allowed.includes(target)) {
         flag(specifier, `${owner.unit} may not import ${target} (allowed: ${allowed.join(', ') || 'nothing of ours'})`);
-      } else if (specifier !== `@endgame/${target}` && target !== owner.unit) {
-        flag(specifier, `imports a private path of @endgame/${target}: use its public entry`);
+      } else if (target !== owner.unit && !publicEntries(target).has(specifier)) {
+        flag(specifier, `imports a private path of @endgame/${target}: use an entry of its package.json exports`);
       }
       continue;
     }
@@ -176,6 +193,7 @@ describe('the import checker itself', () => {
       { path: 'packages/store/src/d.ts', text: "import type { X } from '@endgame/engine';" },
       { path: 'apps/web/src/e.tsx', text: "import { open } from '@endgame/store';" },
       { path: 'packages/analysis/src/f.ts', text: "import { x } from '@endgame/engine/src/solve.js';" },
+      { path: 'packages/cli/src/h.ts', text: "import { x } from '@endgame/report/src/chart-svg.js';" },
       { path: 'packages/nowhere/src/g.ts', text: "import 'yaml';" },
     ];
     const found = checkImports(files).map((v) => `${v.file} ${v.specifier}`);
@@ -186,6 +204,7 @@ describe('the import checker itself', () => {
       'packages/store/src/d.ts @endgame/engine',
       'apps/web/src/e.tsx @endgame/store',
       'packages/analysis/src/f.ts @endgame/engine/src/solve.js',
+      'packages/cli/src/h.ts @endgame/report/src/chart-svg.js',
       'packages/nowhere/src/g.ts ',
     ]);
   });
@@ -199,6 +218,7 @@ describe('the import checker itself', () => {
       { path: 'packages/model/src/m.ts', text: "import { loadModel } from '@endgame/engine';" },
       { path: 'packages/distributed/src/d.ts', text: "import '@endgame/analysis';\nimport '@endgame/store';" },
       { path: 'packages/cli/src/c.ts', text: "import '@endgame/store';\nimport { Command } from 'commander';" },
+      { path: 'packages/cli/src/r.ts', text: "import { linkedomDocument } from '@endgame/report/linkedom';" },
       { path: 'apps/web/src/w.tsx', text: "import '@endgame/report';\nimport '../../web/src/x.js';" },
     ];
     expect(checkImports(files)).toEqual([]);

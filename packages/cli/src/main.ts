@@ -9,6 +9,7 @@ import { registerGrid } from './grid.js';
 import { registerList } from './list.js';
 import { registerMc } from './mc.js';
 import { registerOptimize } from './optimize.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerScorecard } from './scorecard.js';
 import { registerSensitivity } from './sensitivity.js';
@@ -21,6 +22,7 @@ Examples:
   $ endgame run citrini-2028 --format json --out citrini.json
   $ endgame list                                 # the presets
   $ endgame scorecard citrini-2028               # the memo's targets: value, band, gap
+  $ endgame report citrini-2028 --compare baseline --out out/   # a Markdown note with SVG charts
   $ endgame solve examples/gl/sim.yaml --format table
   $ endgame solve examples/gl/sim.yaml --format json --out sim.json
   $ endgame solve examples/gl/sim.yaml --blocks
@@ -56,6 +58,7 @@ export function buildProgram(): Command {
   registerGrid(program);
   registerOptimize(program);
   registerMc(program);
+  registerReport(program);
   return program;
 }
 

@@ -191,7 +191,7 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
  * compares with: only for scenarios of a monthly model that the `baseline`
  * preset also runs on.
  */
-function baselineView(
+export function baselineView(
   input: string,
   loaded: AnalysisInput,
   model: typeof import('@endgame/model'),
