@@ -22,6 +22,15 @@ export {
   RUN_MONTHS,
 } from './chain-links.js';
 export { quarterlyFalls, type RuleTrace, traceRule, yearOnYear } from './chain-rules.js';
+export {
+  COST_INPUT_PARAMS,
+  type CostAssumption,
+  type CostComparison,
+  type CostInputs,
+  compareCost,
+  costComparatorPath,
+  costOverrides,
+} from './cost-comparator.js';
 export type { ListDir } from './files.js';
 export { FIXED_SERIES_PART1 } from './fixed-series.js';
 export {
