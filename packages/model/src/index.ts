@@ -32,7 +32,7 @@ export {
   costOverrides,
 } from './cost-comparator.js';
 export type { ListDir } from './files.js';
-export { FIXED_SERIES_PART1 } from './fixed-series.js';
+export { FIXED_SERIES_PART1, FIXED_SERIES_PART3, SOFTWARE_SEGMENTS } from './fixed-series.js';
 export {
   type InputKind,
   type InputOptions,
@@ -78,3 +78,11 @@ export {
   type TargetBand,
   targetsFor,
 } from './targets.js';
+export {
+  KALECKI_TERMS,
+  type KaleckiRow,
+  kaleckiMonths,
+  kaleckiTable,
+  type UbiPayers,
+  ubiPayers,
+} from './value-summary.js';
