@@ -62,7 +62,38 @@ function payersLine(run: ScenarioRun): string | undefined {
   return `UBI ${bn(p.ubi_usd_bn)} USD bn paid 2026–end, against ${p.reference}: AI tax (payer: the AI complex) ${bn(p.ai_tax_ai_complex_usd_bn)}, extra deficit (payers: Treasury buyers) ${bn(p.deficit_usd_bn)}, other receipts and lower outlays ${bn(p.other_receipts_usd_bn)}`;
 }
 
+/** Months of the window in which the time-dimension Ponzi flag is on, and the largest gap. */
+function ponziLine(run: ScenarioRun): string | undefined {
+  const flag = run.view.get('ponzi_time_flag');
+  const gap = run.view.get('ponzi_time_gap');
+  if (!flag || !gap) return undefined;
+  let months = 0;
+  let worst = Number.NEGATIVE_INFINITY;
+  let worstAt = '';
+  for (let m = run.window.from; m <= run.window.to; m++) {
+    if (flag[m] > 0) months += 1;
+    if (gap[m] > worst) {
+      worst = gap[m];
+      worstAt = run.time[m - run.window.from];
+    }
+  }
+  return `time-dimension Ponzi (household debt service growing faster than income, income below population + productivity growth): ${months} months flagged; largest gap ${(worst * 100).toFixed(2)} points (${worstAt})`;
+}
+
+/** The stylised social shares at the window's first and last month. */
+function socialLine(run: ScenarioRun): string | undefined {
+  const kinds = ['obligatory', 'chosen', 'ai'] as const;
+  const series = kinds.map((k) => run.view.get(`social_share_${k}`));
+  if (series.some((s) => s === undefined)) return undefined;
+  const at = (m: number) =>
+    kinds.map((k, i) => `${k} ${((series[i] as ArrayLike<number>)[m] * 100).toFixed(1)} %`).join(', ');
+  const [from, to] = [run.window.from, run.window.to];
+  return `social relations (STYLISED, not data): ${run.time[0]} ${at(from)}; ${run.time[to - from]} ${at(to)}`;
+}
+
 /** The value-capture sections of the `run` table, or an empty list when the model has none. */
 export function valueSections(run: ScenarioRun): string[] {
-  return [sharesSection(run), kaleckiSection(run), payersLine(run)].filter((s): s is string => s !== undefined);
+  return [sharesSection(run), kaleckiSection(run), payersLine(run), ponziLine(run), socialLine(run)].filter(
+    (s): s is string => s !== undefined,
+  );
 }

@@ -73,5 +73,16 @@ describe('endgame run on the AI-endgame model', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('chain trace');
     for (let i = 1; i <= 13; i++) expect(run.stdout).toMatch(new RegExp(`^L${i}\\s`, 'm'));
+    // Value capture (MODEL.md §8): income shares, the Kalecki decomposition, the Ponzi indicator, social shares.
+    expect(run.stdout).toContain('income shares of GDP by income:');
+    expect(run.stdout).toMatch(/^month\s+profits\s+= investment/m);
+    expect(run.stdout).toContain('time-dimension Ponzi');
+    expect(run.stdout).toContain('social relations (STYLISED, not data)');
+  });
+
+  it("agi-endgame-ubi's table names who paid for the UBI", () => {
+    const run = runCli('run', 'agi-endgame-ubi', '--format', 'table');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^UBI \d+ USD bn paid .* against agi-endgame: AI tax \(payer: the AI complex\)/m);
   });
 });
