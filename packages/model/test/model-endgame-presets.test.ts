@@ -94,6 +94,13 @@ describe('agi-endgame-ubi must show (MODEL.md §10)', () => {
 });
 
 describe('unplug must show (MODEL.md §10)', () => {
+  it('the outage switch and its timing have no range, so a Monte Carlo never draws an outage', () => {
+    const slots = run('baseline').compiled.slots;
+    for (const n of ['unplug_share', 'unplug_start', 'unplug_years']) {
+      const slot = slots.find((s) => s.name === n);
+      expect(`${n} ${slot?.role} ${slot?.range}`).toBe(`${n} driver undefined`);
+    }
+  });
   it('during the shutdown real GDP <= 1.1 x gdp_human_capacity and <= 0.9 x agi-endgame', () => {
     for (const m of SHUTDOWN) {
       expect(at('unplug', 'gdp_real', m)).toBeLessThanOrEqual(1.1 * at('unplug', 'gdp_human_capacity', m));
