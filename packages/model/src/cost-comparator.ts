@@ -46,7 +46,7 @@ export const COST_INPUT_PARAMS: Record<keyof CostInputs, { param: string; flag: 
   tokenPriceOut: { param: 'code_price_out', flag: '--token-price-out', min: 0 },
   wage: { param: 'code_wage', flag: '--wage', min: 0 },
   locPerDevDay: { param: 'code_loc_per_dev_day', flag: '--loc-per-dev-day', min: 0.01 },
-  year: { param: 'cost_year', flag: '--year', min: 2026.1 },
+  year: { param: 'cost_year', flag: '--year', min: 2026 },
 };
 
 /** One assumption as the comparison used it. */
