@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerCost } from './cost.js';
 import { EXIT, oneLine, reportError } from './errors.js';
 import { registerGrid } from './grid.js';
 import { registerList } from './list.js';
@@ -27,6 +28,7 @@ Examples:
   $ endgame solve examples/gl/sim.yaml --format json --out sim.json
   $ endgame solve examples/gl/sim.yaml --blocks
   $ endgame vars examples/gl/sim.yaml
+  $ endgame cost --year 2028                     # AI agents vs a human team for a software job
 
 Exit codes: 0 success, 1 bad model or input file, 2 bad command line, 3 internal error.
 Errors are one line on stderr; add --debug for a stack trace.`;
@@ -59,6 +61,7 @@ export function buildProgram(): Command {
   registerOptimize(program);
   registerMc(program);
   registerReport(program);
+  registerCost(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import { formatJson } from './format-json.js';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
 import type { RunFormat } from './run.js';
+import { valueSections } from './run-value-output.js';
 
 /** The `run` JSON document (ENGINE.md §6) as a plain object. */
 export function runJson(run: ScenarioRun): Record<string, unknown> {
@@ -140,6 +141,8 @@ export function runTable(run: ScenarioRun): string {
     `chain trace: ${fired} of ${run.chain.length} links fired (onset = first month of a 3-month run; lag in months from the first onset)`,
     chainTable(run.chain),
   ];
+  const value = valueSections(run);
+  if (value.length > 0) parts.push(...value.flatMap((section) => [section.trimEnd(), '']));
   if (run.scorecard.length > 0) {
     const inside = run.scorecard.filter((entry) => entry.inside === true).length;
     const scored = run.scorecard.filter((entry) => entry.inside !== null).length;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXED_SERIES_PART1 } from '@endgame/model';
+import { FIXED_SERIES_PART1, FIXED_SERIES_PART3 } from '@endgame/model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
@@ -56,10 +56,33 @@ describe('endgame run on the AI-endgame model', () => {
     expect(typeof out.summary.fiscal_cost_usd_bn).toBe('number');
   });
 
+  it('agi-endgame-ubi returns the (p3) series, the Kalecki decomposition and the UBI payers', () => {
+    const out = runJson('agi-endgame-ubi');
+    for (const name of FIXED_SERIES_PART3) {
+      expect(Object.keys(out.series)).toContain(name);
+      expect(out.series[name]).toHaveLength(240);
+    }
+    const kalecki = out.summary.kalecki as { month: string; profits: number }[];
+    expect(kalecki[0].month).toBe('2026-01');
+    expect(out.summary.ubi_payers).toMatchObject({ reference: 'agi-endgame' });
+    expect(out.accounting.max_residual).toBeLessThan(1e-6 * out.series.gdp_nominal[0]);
+  });
+
   it('the table output shows the headline and the chain trace', () => {
     const run = runCli('run', 'citrini-2028', '--format', 'table');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('chain trace');
     for (let i = 1; i <= 13; i++) expect(run.stdout).toMatch(new RegExp(`^L${i}\\s`, 'm'));
+    // Value capture (MODEL.md §8): income shares, the Kalecki decomposition, the Ponzi indicator, social shares.
+    expect(run.stdout).toContain('income shares of GDP by income:');
+    expect(run.stdout).toMatch(/^month\s+profits\s+= investment/m);
+    expect(run.stdout).toContain('time-dimension Ponzi');
+    expect(run.stdout).toContain('social relations (STYLISED, not data)');
+  });
+
+  it("agi-endgame-ubi's table names who paid for the UBI", () => {
+    const run = runCli('run', 'agi-endgame-ubi', '--format', 'table');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^UBI \d+ USD bn paid .* against agi-endgame: AI tax \(payer: the AI complex\)/m);
   });
 });

@@ -47,3 +47,32 @@ export const FIXED_SERIES_PART1: readonly string[] = [
   'net_worth_households',
   'consumption_wealth_effect',
 ];
+
+/** Software segment ids of MODEL.md §9 (the `sw_<segment>_*` series). */
+export const SOFTWARE_SEGMENTS: readonly string[] = [
+  'internal_tools',
+  'personal_software',
+  'startups_mvp',
+  'games',
+  'enterprise_saas',
+  'gov_software',
+  'security',
+];
+
+/**
+ * The series marked (p3) in MODEL.md §9 (software, value capture, social), plus
+ * `gdp_human_capacity` from the capacity block.
+ */
+export const FIXED_SERIES_PART3: readonly string[] = [
+  'gdp_human_capacity',
+  'income_share_labor',
+  'income_share_profits_nonai',
+  'income_share_profits_ai',
+  'income_share_energy',
+  'income_share_interest',
+  'income_share_gov',
+  ...SOFTWARE_SEGMENTS.flatMap((s) => ['revenue', 'employment', 'margin', 'competitors'].map((f) => `sw_${s}_${f}`)),
+  'social_share_obligatory',
+  'social_share_chosen',
+  'social_share_ai',
+];

@@ -22,8 +22,17 @@ export {
   RUN_MONTHS,
 } from './chain-links.js';
 export { quarterlyFalls, type RuleTrace, traceRule, yearOnYear } from './chain-rules.js';
+export {
+  COST_INPUT_PARAMS,
+  type CostAssumption,
+  type CostComparison,
+  type CostInputs,
+  compareCost,
+  costComparatorPath,
+  costOverrides,
+} from './cost-comparator.js';
 export type { ListDir } from './files.js';
-export { FIXED_SERIES_PART1 } from './fixed-series.js';
+export { FIXED_SERIES_PART1, FIXED_SERIES_PART3, SOFTWARE_SEGMENTS } from './fixed-series.js';
 export {
   type InputKind,
   type InputOptions,
@@ -69,3 +78,11 @@ export {
   type TargetBand,
   targetsFor,
 } from './targets.js';
+export {
+  KALECKI_TERMS,
+  type KaleckiRow,
+  kaleckiMonths,
+  kaleckiTable,
+  type UbiPayers,
+  ubiPayers,
+} from './value-summary.js';

@@ -6,9 +6,13 @@
 import { type ChainLinkResult, chainBrokenAfter } from './chain.js';
 import { extremeOf, traceRule } from './chain-rules.js';
 import { indexOf, monthOf, type RunView } from './run-view.js';
+import { type KaleckiRow, kaleckiTable, type UbiPayers, ubiPayers } from './value-summary.js';
 
-/** The preset each preset is compared with in its summary (policy-response → citrini-2028). */
-export const SUMMARY_REFERENCE: Readonly<Record<string, string>> = { 'policy-response': 'citrini-2028' };
+/** The preset each preset is compared with in its summary (policy-response → citrini-2028, agi-endgame-ubi → agi-endgame). */
+export const SUMMARY_REFERENCE: Readonly<Record<string, string>> = {
+  'policy-response': 'citrini-2028',
+  'agi-endgame-ubi': 'agi-endgame',
+};
 
 /** The window of the fiscal cost: cumulative deficit over these months (inclusive). */
 export const FISCAL_COST_WINDOW = { from: '2026-01', to: '2030-12' } as const;
@@ -31,6 +35,10 @@ export interface RunSummary {
   chain_broken_after?: string | null;
   /** policy-response: cumulative deficit 2026-01..2030-12 minus citrini-2028's (USD bn). */
   fiscal_cost_usd_bn?: number | null;
+  /** Kalecki profit decomposition (who absorbs the income) at a few months, when the model has it. */
+  kalecki?: KaleckiRow[];
+  /** With a reference run and a UBI paid: who paid for it (cumulative over the run). */
+  ubi_payers?: UbiPayers | null;
   missing?: string[];
 }
 
@@ -102,7 +110,11 @@ export function computeSummary(
     recession_start: chain.find((l) => l.id === 'L13')?.onset ?? null,
     links_fired: chain.filter((l) => l.onset !== null).length,
   };
+  const kalecki = kaleckiTable(run);
+  if (kalecki) summary.kalecki = kalecki;
   if (reference) {
+    const payers = ubiPayers(run, reference);
+    if (payers) summary.ubi_payers = payers;
     summary.chain_broken_after = chainBrokenAfter(chain, reference.chain);
     const here = cumulativeDeficit(run);
     const there = cumulativeDeficit(reference.run);
