@@ -10,6 +10,9 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DIST_DIR, ensureSite, WEB_DIR } from '../scripts/build-site.js';
+
+export { DIST_DIR, WEB_DIR };
+
 import { serveStatic } from '../scripts/static-server.js';
 
 /** Where the test run saves its screenshots (gitignored). */
@@ -86,4 +89,23 @@ export async function setSlider(page: Page, testId: string, value: number): Prom
     setter?.call(input, String(v));
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
+}
+
+/** Like {@link setSlider}, and returns the page's clock (`performance.now()`) just before the `input` event. */
+export function setSliderTimed(page: Page, testId: string, value: number): Promise<number> {
+  return page.locator(`[data-testid="${testId}"]`).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, String(v));
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return t0;
+  }, value);
+}
+
+/** The page's probe: when it last drew a run (page clock) and the worker's milliseconds for that run. */
+export function pageProbe(page: Page): Promise<{ drawnAt: number; workerMs: number }> {
+  return page.evaluate(() => ({
+    drawnAt: window.__endgame?.drawnAt ?? Number.NaN,
+    workerMs: window.__endgame?.workerMs ?? Number.NaN,
+  }));
 }

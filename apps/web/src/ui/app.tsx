@@ -3,7 +3,7 @@
  * recomputed in the model worker while a slider moves. The scenario lives in
  * the URL; views are tabs.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { headlineSeries } from '../charts/chart-list.js';
 import { headlineOf } from '../headline.js';
 import { type LeverMeta, leverMetas, withLever } from '../levers/lever-meta.js';
@@ -36,13 +36,19 @@ const VIEW_LABELS: Record<View, string> = {
   fan: 'Fan charts',
 };
 const PINNED = 'pinned scenario';
+const NO_SET: Record<string, number> = {};
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 
 /** What the page exposes for its tests and benchmark. */
 interface PageProbe {
+  /** Finished runs so far. */
   seq: number;
+  /** Runs drawn so far (set in the frame after the charts drew). */
   drawnSeq: number;
+  /** `performance.now()` when `drawnSeq` last moved. */
+  drawnAt: number;
+  /** Worker milliseconds of the newest run. */
   workerMs: number;
 }
 
@@ -65,7 +71,7 @@ export function App() {
   const [mapNode, setMapNode] = useState<string | null>(null);
   const [compareWith, setCompareWith] = useState('baseline');
   const [pinned, setPinned] = useState<ScenarioState | null>(null);
-  const lastChange = useRef(0);
+  const lastChange = useRef<{ at: number; lever: string | null }>({ at: 0, lever: null });
 
   useEffect(() => {
     const c = createModelClient();
@@ -96,27 +102,54 @@ export function App() {
   const compare = useScenarioRuns(view === 'compare' ? client : null, compareState, headlineSeries());
 
   useEffect(() => {
-    const probe = (window.__endgame ??= { seq: 0, drawnSeq: 0, workerMs: 0 });
+    const probe = (window.__endgame ??= { seq: 0, drawnSeq: 0, drawnAt: 0, workerMs: 0 });
     probe.seq = status.seq;
     probe.workerMs = status.result?.ms ?? 0;
     const seq = status.seq;
     requestAnimationFrame(() => {
       probe.drawnSeq = seq;
+      probe.drawnAt = performance.now();
     });
   }, [status]);
 
-  const change = (next: ScenarioState) => {
+  const current = useRef({ state, history });
+  current.current = { state, history };
+
+  /** Applies a change; a burst of moves of one lever (a drag) is one undo step. */
+  const change = useCallback((next: ScenarioState, lever: string | null = null) => {
     const now = performance.now();
-    if (state && now - lastChange.current > 400) setHistory((h) => [...h.slice(-49), state]);
-    lastChange.current = now;
+    const previous = current.current.state;
+    const burst = lever !== null && lever === lastChange.current.lever && now - lastChange.current.at < 400;
+    if (previous && !burst) setHistory((h) => [...h.slice(-49), previous]);
+    lastChange.current = { at: now, lever };
     setState(next);
-  };
-  const onLever = (meta: LeverMeta, value: number) => state && change(withLever(state, meta, value));
+  }, []);
+  const onLever = useCallback(
+    (meta: LeverMeta, value: number) => {
+      const now = current.current.state;
+      if (now) change(withLever(now, meta, value), meta.def.id);
+    },
+    [change],
+  );
+  const onPreset = useCallback((preset: string) => change({ preset, set: {}, ubiTrigger: null }), [change]);
+  const onReset = useCallback(() => {
+    const now = current.current.state;
+    if (now) change({ preset: now.preset, set: {}, ubiTrigger: null });
+  }, [change]);
+  const onUndo = useCallback(() => {
+    const previous = current.current.history.at(-1);
+    if (!previous) return;
+    setHistory((h) => h.slice(0, -1));
+    lastChange.current = { at: 0, lever: null };
+    setState(previous);
+  }, []);
+
+  const times = status.result?.time;
+  const x = useMemo(() => (times ? monthSeconds(times) : []), [times]);
 
   if (fatal) return <p className="notice">The simulator could not start: {fatal}</p>;
   if (!ready || !state) return <p className="loading">Loading the model…</p>;
   const result: RunReply | null = status.result;
-  const x = result ? monthSeconds(result.time) : [];
 
   return (
     <div className="app">
@@ -141,22 +174,15 @@ export function App() {
       <div className="layout">
         <LeverPanel
           presets={ready.presets}
-          presetSet={ready.presetSets[state.preset] ?? {}}
+          presetSet={ready.presetSets[state.preset] ?? NO_SET}
           levers={levers.levers}
           missing={levers.missing}
           state={state}
           canUndo={history.length > 0}
-          onPreset={(preset) => change({ preset, set: {}, ubiTrigger: null })}
+          onPreset={onPreset}
           onLever={onLever}
-          onReset={() => change({ preset: state.preset, set: {}, ubiTrigger: null })}
-          onUndo={() => {
-            const previous = history.at(-1);
-            if (previous) {
-              setHistory((h) => h.slice(0, -1));
-              lastChange.current = 0;
-              setState(previous);
-            }
-          }}
+          onReset={onReset}
+          onUndo={onUndo}
         />
         <main>
           <div className="tabs" role="tablist">

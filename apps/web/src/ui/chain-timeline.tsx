@@ -3,6 +3,7 @@
  * lights up from its onset month, labelled with its lag from the first onset.
  */
 import type { ChainLinkResult } from '@endgame/model';
+import { memo } from 'react';
 
 /** Props of {@link ChainTimeline}. */
 export interface ChainTimelineProps {
@@ -11,7 +12,7 @@ export interface ChainTimelineProps {
 }
 
 /** The chain timeline. */
-export function ChainTimeline({ chain, time }: ChainTimelineProps) {
+export const ChainTimeline = memo(function ChainTimeline({ chain, time }: ChainTimelineProps) {
   const months = time.length;
   const years = time.filter((m) => m.endsWith('-01')).filter((_, i) => i % 2 === 0);
   const fired = chain.filter((l) => l.onset !== null).length;
@@ -59,4 +60,4 @@ export function ChainTimeline({ chain, time }: ChainTimelineProps) {
       </ol>
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
  * The headline charts with the baseline as a ghost line; a chart whose series
  * the model lacks says so instead of drawing.
  */
+import { memo } from 'react';
 import { type ChartDef, HEADLINE_CHARTS } from '../charts/chart-list.js';
 import type { RunReply } from '../worker/protocol.js';
 import { TimeChart } from './time-chart.js';
@@ -23,8 +24,8 @@ export function chartSeries(chart: ChartDef, result: RunReply) {
   };
 }
 
-/** The headline chart grid. */
-export function ChartGrid({ result, x, other, onDraw }: ChartGridProps) {
+/** The headline chart grid (redrawn only when its run changes). */
+export const ChartGrid = memo(function ChartGrid({ result, x, other, onDraw }: ChartGridProps) {
   return (
     <div className="chart-grid">
       {HEADLINE_CHARTS.map((chart) => {
@@ -65,4 +66,4 @@ export function ChartGrid({ result, x, other, onDraw }: ChartGridProps) {
       })}
     </div>
   );
-}
+});

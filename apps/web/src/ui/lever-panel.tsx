@@ -4,6 +4,7 @@
  * lacks are listed in a notice instead of shown.
  */
 import type { PresetInfo } from '@endgame/model';
+import { memo } from 'react';
 import { LEVER_GROUPS, type LeverDef } from '../levers/lever-list.js';
 import { formatLever, type LeverMeta, leverValue } from '../levers/lever-meta.js';
 import type { ScenarioState } from '../scenario/scenario-state.js';
@@ -34,8 +35,8 @@ function tooltip(meta: LeverMeta, presetSet: Record<string, number>, preset: str
   ].join('\n');
 }
 
-/** The lever panel. */
-export function LeverPanel(props: LeverPanelProps) {
+/** The lever panel (re-rendered only when the state or its inputs change). */
+export const LeverPanel = memo(function LeverPanel(props: LeverPanelProps) {
   const { state, presetSet } = props;
   return (
     <aside className="levers" aria-label="Levers">
@@ -105,4 +106,4 @@ export function LeverPanel(props: LeverPanelProps) {
       )}
     </aside>
   );
-}
+});

@@ -11,7 +11,13 @@ import { isPlainPreset, type ScenarioState, scenarioYaml } from '../scenario/sce
 import type { RunReply, WorkerReply, WorkerRequest } from './protocol.js';
 
 const files = bundledFiles();
-const options = { readFile: files.readFile, listDir: files.listDir, dir: PRESETS_DIR, modelPath: MODEL_PATH };
+const options = {
+  readFile: files.readFile,
+  listDir: files.listDir,
+  dir: PRESETS_DIR,
+  modelPath: MODEL_PATH,
+  reusePresetRuns: true,
+};
 const scope = globalThis as unknown as { postMessage(m: WorkerReply, t?: Transferable[]): void; onmessage: unknown };
 const monteCarlos = new Map<number, AbortController>();
 
