@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { SlotMeta } from '../levers/lever-meta.js';
 import type { RunReply } from '../worker/protocol.js';
+import { searchSlots } from './search-slots.js';
 import { TimeChart } from './time-chart.js';
 
 /** Props of {@link Inspector}. */
@@ -14,19 +15,6 @@ export interface InspectorProps {
   x: number[];
   selected: string | null;
   onSelect(name: string): void;
-}
-
-/** Slots whose name or doc contains every word of `query`, names first. */
-export function searchSlots(slots: readonly SlotMeta[], query: string, limit = 40): SlotMeta[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const hits = slots.filter((s) => {
-    const text = `${s.name} ${s.doc ?? ''}`.toLowerCase();
-    return words.every((w) => text.includes(w));
-  });
-  const q = query.trim().toLowerCase();
-  const rank = (s: SlotMeta) => (s.name === q ? 0 : s.name.startsWith(q) ? 1 : s.name.includes(q) ? 2 : 3);
-  return hits.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
 function fmt(v: number): string {

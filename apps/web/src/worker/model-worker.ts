@@ -5,32 +5,17 @@
  * runner). No server round-trip; errors come back as one-line messages.
  */
 import { loadScenario } from '@endgame/engine';
-import { compiledModel, listPresets, presetNames, resolvePreset, runScenario, type ScenarioRun } from '@endgame/model';
-import { bundledFiles, MODEL_PATH, PRESETS_DIR, SCENARIOS_DIR } from '../model/bundle.js';
-import { isPlainPreset, type ScenarioState, scenarioYaml } from '../scenario/scenario-state.js';
+import { compiledModel, listPresets, presetNames, resolvePreset, type ScenarioRun } from '@endgame/model';
+import { MODEL_PATH } from '../model/bundle.js';
+import type { ScenarioState } from '../scenario/scenario-state.js';
 import type { RunReply, WorkerReply, WorkerRequest } from './protocol.js';
+import { files, options, runState } from './run-state.js';
 
-const files = bundledFiles();
-const options = {
-  readFile: files.readFile,
-  listDir: files.listDir,
-  dir: PRESETS_DIR,
-  modelPath: MODEL_PATH,
-  reusePresetRuns: true,
-};
 const scope = globalThis as unknown as { postMessage(m: WorkerReply, t?: Transferable[]): void; onmessage: unknown };
 const monteCarlos = new Map<number, AbortController>();
 
 function post(message: WorkerReply, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
-}
-
-/** Runs the state: the preset by name when nothing changed, else the state's scenario file. */
-export function runState(state: ScenarioState): ScenarioRun {
-  if (isPlainPreset(state)) return runScenario(state.preset, options);
-  const path = `${SCENARIOS_DIR}/${state.preset}.yaml`;
-  files.writeFile(path, scenarioYaml(state));
-  return runScenario(path, options);
 }
 
 function pick(run: ScenarioRun['view'] | undefined, names: string[], months: number): Record<string, Float64Array> {
