@@ -184,6 +184,9 @@ describe('web simulator', () => {
     expect(yaml).toContain('extends: citrini-2028');
     expect(yaml).toContain('unemployment_rate > 0.08');
     const csv = (await save('export-csv', 'series.csv')).trim().split('\n');
+    await save('export-png', 'chart.png');
+    // A PNG starts with \x89PNG.
+    expect(readFileSync(join(dir, 'chart.png')).subarray(0, 4).toString('latin1')).toBe('\x89PNG');
     const column = csv[0].split(',').indexOf('unemployment_rate');
     const shown = csv.slice(1).map((row) => Number(row.split(',')[column]));
     const cli = spawnSync(

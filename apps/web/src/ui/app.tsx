@@ -218,7 +218,14 @@ export function App() {
               )}
               {view === 'chain' && <ChainTimeline chain={result.chain} time={result.time} />}
               {view === 'map' && (
-                <CausalMap chain={result.chain} result={result} x={x} selected={mapNode} onSelect={setMapNode} />
+                <CausalMap
+                  chain={result.chain}
+                  result={result}
+                  x={x}
+                  selected={mapNode}
+                  onSelect={setMapNode}
+                  unitOf={(name) => ready.slots.find((s) => s.name === name)?.unit ?? '1'}
+                />
               )}
               {view === 'inspector' && (
                 <Inspector slots={ready.slots} result={result} x={x} selected={inspected} onSelect={setInspected} />

@@ -38,14 +38,17 @@ export const ChartGrid = memo(function ChartGrid({ result, x, other, onDraw }: C
             </figure>
           );
         }
-        const lines = present.flatMap((s) => {
+        const lines = present.flatMap((s, j) => {
           const mine = {
+            colour: j,
             label: other ? `${s.label} (A)` : s.label,
             values: result.series[s.name],
             ...(other ? {} : { ghost: result.baseline[s.name] }),
           };
           const theirs = other?.result.series[s.name];
-          return theirs ? [mine, { label: `${s.label} (B: ${other.label})`, values: theirs, dash: true }] : [mine];
+          return theirs
+            ? [mine, { label: `${s.label} (B: ${other.label})`, values: theirs, dash: true, colour: j }]
+            : [mine];
         });
         return (
           <div key={chart.id} className="chart-cell">

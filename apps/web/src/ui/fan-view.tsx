@@ -95,7 +95,7 @@ export function FanView({ client, state }: FanViewProps) {
             return (
               <TimeChart
                 key={chart.id}
-                title={`${chart.title} (${fan.runs} runs)`}
+                title={`${chart.series[0].label === chart.title ? chart.title : `${chart.title}: ${chart.series[0].label}`} (${fan.runs} runs)`}
                 x={x}
                 unit={chart.unit}
                 scale={chart.scale}
@@ -103,6 +103,7 @@ export function FanView({ client, state }: FanViewProps) {
                   { lower: p.p5, upper: p.p95, label: '5–95 %' },
                   { lower: p.p25, upper: p.p75, label: '25–75 %' },
                 ]}
+                legend={false}
                 lines={[{ label: 'median', values: p.p50.map((v) => v ?? Number.NaN) }]}
               />
             );

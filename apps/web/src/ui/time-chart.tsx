@@ -14,6 +14,8 @@ export interface ChartLine {
   ghost?: ArrayLike<number>;
   ghostLabel?: string;
   dash?: boolean;
+  /** Palette index (default: the line's position), so a compared line can share its original's colour. */
+  colour?: number;
 }
 
 /** A percentile band: the line indices of its lower and upper edges. */
@@ -36,6 +38,8 @@ export interface TimeChartProps {
   unit: string;
   height?: number;
   testId?: string;
+  /** Show the legend (default true). */
+  legend?: boolean;
   onDraw?: () => void;
 }
 
@@ -72,7 +76,7 @@ function buildOptions(props: TimeChartProps, width: number, ink: string): uPlot.
     bands.push({ series: [series.length - 1, series.length - 2], fill });
   });
   props.lines.forEach((line, i) => {
-    const colour = PALETTE[i % PALETTE.length];
+    const colour = PALETTE[(line.colour ?? i) % PALETTE.length];
     series.push({
       label: line.label,
       stroke: colour,
@@ -95,7 +99,7 @@ function buildOptions(props: TimeChartProps, width: number, ink: string): uPlot.
     height: props.height ?? 180,
     series,
     bands,
-    legend: { live: false },
+    legend: { show: props.legend !== false, live: false },
     cursor: { drag: { x: false, y: false } },
     axes: [
       { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.15)' } },
