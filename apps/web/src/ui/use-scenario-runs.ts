@@ -3,7 +3,7 @@
  * wanted series) changes; while a run is in flight only the newest state
  * waits, so dragging a slider never queues stale runs.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ScenarioState } from '../scenario/scenario-state.js';
 import type { ModelClient } from '../worker/client.js';
 import type { RunReply } from '../worker/protocol.js';
@@ -23,7 +23,8 @@ export function useScenarioRuns(client: ModelClient | null, state: ScenarioState
   const key = names.join(',');
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: names are compared through their joined key
-  useEffect(() => {
+  // A layout effect: the request leaves right after the commit, before the browser paints.
+  useLayoutEffect(() => {
     if (!client || !state) return;
     next.current = { state, names };
     const pump = (): void => {
