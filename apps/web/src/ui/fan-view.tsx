@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { HEADLINE_CHARTS } from '../charts/chart-list.js';
 import type { ScenarioState } from '../scenario/scenario-state.js';
-import type { FanResult, ModelClient } from '../worker/client.js';
+import { CANCELLED, type FanResult, type ModelClient } from '../worker/client.js';
 import { monthSeconds } from './time-axis.js';
 import { TimeChart } from './time-chart.js';
 
@@ -39,8 +39,7 @@ export function FanView({ client, state }: FanViewProps) {
     job.result
       .then(
         (result) => setFan(result),
-        (err: Error) =>
-          setMessage(err.message.includes('abort') || err.message.includes('cancel') ? 'cancelled' : err.message),
+        (err: Error) => setMessage(err.message === CANCELLED ? 'cancelled' : `the Monte Carlo failed: ${err.message}`),
       )
       .finally(() => {
         cancel.current = null;

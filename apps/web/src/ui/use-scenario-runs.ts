@@ -22,8 +22,8 @@ export function useScenarioRuns(client: ModelClient | null, state: ScenarioState
   const next = useRef<{ state: ScenarioState; names: string[] } | null>(null);
   const key = names.join(',');
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: names are compared through their joined key
   // A layout effect: the request leaves right after the commit, before the browser paints.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: names are compared through their joined key
   useLayoutEffect(() => {
     if (!client || !state) return;
     next.current = { state, names };

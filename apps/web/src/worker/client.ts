@@ -6,6 +6,11 @@ import type { FanPercentiles, RunReply, WorkerReply, WorkerRequest } from './pro
 
 type Ready = Extract<WorkerReply, { type: 'ready' }>;
 
+/** The id of the start request (runs count from 1). */
+const INIT_ID = 0;
+/** The message a cancelled Monte Carlo rejects with. */
+export const CANCELLED = 'cancelled';
+
 /** The fan result: months and percentiles per series. */
 export interface FanResult {
   time: string[];
@@ -43,11 +48,13 @@ export function createModelClient(): ModelClient {
   worker.onmessage = (event: MessageEvent<WorkerReply>) => {
     const reply = event.data;
     if (reply.type === 'ready') return onReady(reply);
+    if (reply.type === 'error' && reply.id === INIT_ID) return onFail(new Error(reply.message));
     const entry = waiting.get(reply.id);
     if (!entry) return;
     if (reply.type === 'mc-progress') return entry.onProgress?.(reply.done, reply.runs);
     waiting.delete(reply.id);
-    if (reply.type === 'error' || reply.type === 'mc-error') entry.reject(new Error(reply.message));
+    if (reply.type === 'error') entry.reject(new Error(reply.message));
+    else if (reply.type === 'mc-error') entry.reject(new Error(reply.cancelled ? CANCELLED : reply.message));
     else entry.resolve(reply);
   };
   worker.onerror = (event) => onFail(new Error(`the model worker failed to start: ${event.message}`));

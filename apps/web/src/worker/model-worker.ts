@@ -105,6 +105,6 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
     else if (request.type === 'mc') void monteCarlo(request);
     else if (request.type === 'mc-cancel') monteCarlos.get(request.id)?.abort();
   } catch (err) {
-    post({ type: 'error', id: 'id' in request ? request.id : 0, message: messageOf(err) });
+    post({ type: 'error', id: 'id' in request ? request.id : 0, message: messageOf(err) }); // 0: the start failed
   }
 };
