@@ -43,7 +43,11 @@ describe('leverMetas', () => {
 
   it('shows shares in percent and the user change over the preset over the model', () => {
     const passthrough = byId.get('passthrough')!;
+    // Step 0.005 (range 1 / 200) is 0.5 points: one decimal.
     expect(formatLever(passthrough, 0.1)).toBe('10.0 %');
+    // Step 0.1 yr: one decimal, for 6 and for 12 alike.
+    expect(formatLever(byId.get('diffusion_lag')!, 6)).toBe('6.0 yr');
+    expect(formatLever(byId.get('diffusion_lag')!, 12)).toBe('12.0 yr');
     const state = { preset: 'p', set: {}, ubiTrigger: null };
     expect(leverValue(passthrough, state, {})).toBe(0.3);
     expect(leverValue(passthrough, state, { ai_passthrough: 0.1 })).toBe(0.1);

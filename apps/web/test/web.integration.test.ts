@@ -52,6 +52,10 @@ describe('web simulator', () => {
       'not in this model yet: hyperscaler_ocf',
     );
     expect(await text(page, 'missing-levers')).toContain('ai_markup');
+    // Each slider's tooltip (also its accessible description): meaning, calibration source, default.
+    const help = await text(page, 'lever-diffusion_lag-help');
+    expect(help).toContain('Source: assumption');
+    expect(help).toContain('Default: 12.0 yr');
     await page.screenshot({ path: join(SCREENSHOTS, 'main-1280.png') });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -68,7 +72,7 @@ describe('web simulator', () => {
     ];
     await drag(page, 'lever-diffusion_lag', 2);
     await drag(page, 'lever-new_tasks', 0.2);
-    expect(await text(page, 'lever-diffusion_lag-value')).toBe('2.00 yr');
+    expect(await text(page, 'lever-diffusion_lag-value')).toBe('2.0 yr');
     expect(await text(page, 'headline')).not.toBe(headlineBefore);
     expect(await text(page, 'headline')).toContain('baseline (changed)');
     expect(await onsets(page)).not.toEqual(chainBefore);
@@ -92,9 +96,12 @@ describe('web simulator', () => {
     await byTestId(page, 'preset').selectOption('citrini-2028');
     await waitForRun(page, before + 1);
     expect(await text(page, 'headline')).toMatch(/^citrini-2028: /);
-    expect(await text(page, 'lever-diffusion_lag-value')).toBe('6.00 yr');
+    expect(await text(page, 'lever-diffusion_lag-value')).toBe('6.0 yr');
     expect(page.url()).toContain('preset=citrini-2028');
     await page.screenshot({ path: join(SCREENSHOTS, 'citrini-2028-1280.png') });
+    await byTestId(page, 'tab-chain').click();
+    expect(await page.locator('[data-testid="chain-details"] tbody tr').count()).toBe(13);
+    await page.screenshot({ path: join(SCREENSHOTS, 'chain.png'), fullPage: true });
     await byTestId(page, 'tab-scorecard').click();
     expect(await page.locator('[data-testid="scorecard"] tbody tr').count()).toBeGreaterThan(5);
     await page.screenshot({ path: join(SCREENSHOTS, 'scorecard.png'), fullPage: true });

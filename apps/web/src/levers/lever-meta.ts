@@ -88,11 +88,12 @@ export function leverValue(meta: LeverMeta, state: ScenarioState, presetSet: Rec
   return meta.modelDefault;
 }
 
-/** A value in the lever's shown units, rounded for display. */
+/** A value in the lever's shown units, with as many decimals as its slider step needs. */
 export function formatLever(meta: LeverMeta, value: number): string {
-  const shown = value * (meta.def.scale ?? 1);
-  const digits = Math.abs(shown) >= 100 ? 0 : Math.abs(shown) >= 10 ? 1 : 2;
-  return `${shown.toFixed(digits)}${meta.unit === '%' ? ' %' : meta.unit === '1' ? '' : ` ${meta.unit}`}`;
+  const scale = meta.def.scale ?? 1;
+  const digits = Math.min(3, Math.max(0, -Math.floor(Math.log10(meta.step * scale) + 1e-9)));
+  const unit = meta.unit === '%' ? ' %' : meta.unit === '1' ? '' : ` ${meta.unit}`;
+  return `${(value * scale).toFixed(digits)}${unit}`;
 }
 
 /** Returns `state` with the lever moved to `value` (a trigger of 0 means "from the start"). */

@@ -216,7 +216,7 @@ export function App() {
                   <ChartGrid result={result} x={x} />
                 </>
               )}
-              {view === 'chain' && <ChainTimeline chain={result.chain} time={result.time} />}
+              {view === 'chain' && <ChainTimeline chain={result.chain} time={result.time} details />}
               {view === 'map' && (
                 <CausalMap
                   chain={result.chain}

@@ -9,10 +9,16 @@ import { memo } from 'react';
 export interface ChainTimelineProps {
   chain: ChainLinkResult[];
   time: string[];
+  /** Also list each link's indicator, peak and values at onset (the chain view). */
+  details?: boolean;
+}
+
+function num(v: number | null): string {
+  return v === null ? '—' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3);
 }
 
 /** The chain timeline. */
-export const ChainTimeline = memo(function ChainTimeline({ chain, time }: ChainTimelineProps) {
+export const ChainTimeline = memo(function ChainTimeline({ chain, time, details }: ChainTimelineProps) {
   const months = time.length;
   const years = time.filter((m) => m.endsWith('-01')).filter((_, i) => i % 2 === 0);
   const fired = chain.filter((l) => l.onset !== null).length;
@@ -58,6 +64,43 @@ export const ChainTimeline = memo(function ChainTimeline({ chain, time }: ChainT
           );
         })}
       </ol>
+      {details && (
+        <div className="table-wrap">
+          <table data-testid="chain-details">
+            <thead>
+              <tr>
+                <th>link</th>
+                <th>onset</th>
+                <th>lag (months)</th>
+                <th>indicator</th>
+                <th>measure at onset</th>
+                <th>baseline then</th>
+                <th>peak (month)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {chain.map((link) => (
+                <tr key={link.id}>
+                  <td>
+                    {link.id} {link.label}
+                  </td>
+                  <td>{link.onset ?? 'not fired'}</td>
+                  <td>{link.lag_months ?? '—'}</td>
+                  <td>
+                    <code>{link.indicator ?? '—'}</code>
+                  </td>
+                  <td>{num(link.value_at_onset)}</td>
+                  <td>{num(link.baseline_value_at_onset)}</td>
+                  <td>
+                    {num(link.peak)}
+                    {link.peak_date ? ` (${link.peak_date})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 });

@@ -70,12 +70,9 @@ export const LeverPanel = memo(function LeverPanel(props: LeverPanelProps) {
               const changed =
                 meta.def.kind === 'trigger' ? state.ubiTrigger !== null : Object.hasOwn(state.set, meta.def.param);
               const id = `lever-${meta.def.id}`;
+              const help = tooltip(meta, presetSet, state.preset);
               return (
-                <div
-                  key={meta.def.id}
-                  className={`lever${changed ? ' changed' : ''}`}
-                  title={tooltip(meta, presetSet, state.preset)}
-                >
+                <div key={meta.def.id} className={`lever${changed ? ' changed' : ''}`} title={help}>
                   <label htmlFor={id}>
                     <span className="lever-label">{meta.def.label}</span>
                     <output htmlFor={id} data-testid={`${id}-value`}>
@@ -91,8 +88,12 @@ export const LeverPanel = memo(function LeverPanel(props: LeverPanelProps) {
                     step={meta.step}
                     value={value}
                     aria-valuetext={formatLever(meta, value)}
+                    aria-describedby={`${id}-help`}
                     onChange={(e) => props.onLever(meta, Number(e.target.value))}
                   />
+                  <span id={`${id}-help`} className="visually-hidden" data-testid={`${id}-help`}>
+                    {help}
+                  </span>
                 </div>
               );
             })}
