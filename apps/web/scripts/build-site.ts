@@ -42,7 +42,12 @@ export function ensureSite(log: (line: string) => void = () => {}): boolean {
   if (!siteIsStale()) return false;
   log('building the web simulator (apps/web/dist)…');
   const vite = join(REPO, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: WEB_DIR, encoding: 'utf8' });
+  // NODE_ENV=production whatever the caller runs under (vitest sets `test`, which would bundle React's development build).
+  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
+    cwd: WEB_DIR,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}${built.stderr}`);
   return true;
 }

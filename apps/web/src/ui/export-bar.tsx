@@ -4,6 +4,7 @@ import { HEADLINE_CHARTS } from '../charts/chart-list.js';
 import { type ScenarioState, scenarioYaml } from '../scenario/scenario-state.js';
 import type { RunReply } from '../worker/protocol.js';
 import { chartPng, download, seriesCsv } from './exports.js';
+import { flushCharts } from './time-chart.js';
 
 /** Props of {@link ExportBar}. */
 export interface ExportBarProps {
@@ -56,6 +57,8 @@ export function ExportBar({ result, state, names, onPin }: ExportBarProps) {
         type="button"
         data-testid="export-png"
         onClick={async () => {
+          flushCharts();
+          await new Promise((drawn) => requestAnimationFrame(drawn));
           const figure = document.querySelector(`[data-testid="chart-${chart}"]`);
           const png = figure ? await chartPng(figure) : null;
           if (png) download(`${base}-${chart}.png`, png);

@@ -109,12 +109,29 @@ function buildOptions(props: TimeChartProps, width: number, ink: string): uPlot.
   };
 }
 
-/** A time chart of `lines` against months `x` (Unix seconds). */
+/** Charts holding new data they have not drawn because they are off screen: each entry draws it. */
+const PENDING = new Set<() => void>();
+
+/** Draws every off-screen chart's pending data now (before exporting a chart image). */
+export function flushCharts(): void {
+  for (const draw of [...PENDING]) draw();
+}
+
+/**
+ * A time chart of `lines` against months `x` (Unix seconds). A chart off
+ * screen keeps new numbers until it scrolls into view (or {@link flushCharts}),
+ * so a slider move redraws only what can be seen.
+ */
 export function TimeChart(props: TimeChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = useRef('');
   const latest = useRef(props);
+  const visible = useRef(true);
+  const draw = useRef(() => {
+    PENDING.delete(draw.current);
+    plot.current?.setData(buildData(latest.current));
+  });
   latest.current = props;
 
   useEffect(() => {
@@ -122,9 +139,11 @@ export function TimeChart(props: TimeChartProps) {
     if (!el) return;
     const key = shapeKey(props);
     if (plot.current && shape.current === key) {
-      plot.current.setData(buildData(props));
+      if (visible.current) draw.current();
+      else PENDING.add(draw.current);
       return;
     }
+    PENDING.delete(draw.current);
     plot.current?.destroy();
     shape.current = key;
     plot.current = new uPlot(
@@ -146,8 +165,18 @@ export function TimeChart(props: TimeChartProps) {
         plot.current.setSize({ width: el.clientWidth, height: props.height ?? 180 });
     });
     observer.observe(el);
+    const seen = new IntersectionObserver(
+      (entries) => {
+        visible.current = entries.some((e) => e.isIntersecting);
+        if (visible.current && PENDING.has(draw.current)) draw.current();
+      },
+      { rootMargin: '200px' },
+    );
+    seen.observe(el);
     return () => {
       observer.disconnect();
+      seen.disconnect();
+      PENDING.delete(draw.current);
       plot.current?.destroy();
       plot.current = null;
     };
