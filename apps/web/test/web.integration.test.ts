@@ -57,6 +57,10 @@ describe('web simulator', () => {
     expect(help).toContain('Source: assumption');
     expect(help).toContain('Default: 12.0 yr');
     await page.screenshot({ path: join(SCREENSHOTS, 'main-1280.png') });
+    // A production build: React's development build carries its warnings ("Invalid hook call", ...).
+    const entry = await page.locator('script[type="module"]').getAttribute('src');
+    const script = await (await fetch(new URL(entry as string, site.url))).text();
+    expect(script).not.toContain('Invalid hook call');
     expect(errors).toEqual([]);
     await page.context().close();
   });
