@@ -35,6 +35,13 @@ export interface RunScenarioOptions extends InputOptions {
   from?: string;
   /** Last month of the output window (default: the last solved month). */
   to?: string;
+  /**
+   * Reuse the comparison runs of presets (`baseline`, and a summary's
+   * reference such as `citrini-2028`) across calls in this process, keyed by
+   * preset file and model: for callers whose preset files never change (the
+   * web app's bundled presets). Forgotten by {@link clearModelCache}.
+   */
+  reusePresetRuns?: boolean;
 }
 
 /** A finished run with everything the `run` command prints. */
@@ -76,10 +83,12 @@ interface CachedModel {
 }
 
 const MODEL_CACHE = new Map<string, CachedModel>();
+const PRESET_RUN_CACHE = new Map<string, Solved>();
 
-/** Forgets the compiled models kept by {@link runScenario} (for tests that rewrite model files). */
+/** Forgets the compiled models (and reused preset runs) kept by {@link runScenario} (for tests that rewrite model files). */
 export function clearModelCache(): void {
   MODEL_CACHE.clear();
+  PRESET_RUN_CACHE.clear();
 }
 
 /** Loads and compiles the model at `path`, once per path in this process. */
@@ -208,10 +217,15 @@ function outputWindow(view: RunView, from?: string, to?: string): { from: number
 }
 
 /** Runs a preset by name as it stands (no `--set`), for comparisons; undefined when there is no such preset. */
-function solvePreset(name: string, options: InputOptions): Solved | undefined {
+function solvePreset(name: string, options: RunScenarioOptions): Solved | undefined {
   const path = resolvePreset(name, options);
   if (path === undefined) return undefined;
-  return solveScenario(path, 'preset', options, {}, `preset '${name}' (for comparison)`);
+  const key = `${path}\n${options.modelPath ?? ''}`;
+  const reused = options.reusePresetRuns ? PRESET_RUN_CACHE.get(key) : undefined;
+  if (reused) return reused;
+  const solved = solveScenario(path, 'preset', options, {}, `preset '${name}' (for comparison)`);
+  if (options.reusePresetRuns) PRESET_RUN_CACHE.set(key, solved);
+  return solved;
 }
 
 /**

@@ -189,3 +189,16 @@ describe('runScenario solver errors', () => {
     );
   });
 });
+
+describe('runScenario with reusePresetRuns', () => {
+  it('reuses the baseline run across calls and gives the same results as without', () => {
+    const reuse = { ...options, reusePresetRuns: true };
+    const first = runScenario('citrini-2028', reuse);
+    const second = runScenario('citrini-2028', reuse);
+    expect(second.baselineResult).toBe(first.baselineResult);
+    const fresh = runScenario('citrini-2028', options);
+    expect(fresh.baselineResult).not.toBe(first.baselineResult);
+    expect(second.chain).toEqual(fresh.chain);
+    expect(second.summary).toEqual(fresh.summary);
+  });
+});
