@@ -9,11 +9,14 @@ import { registerGrid } from './grid.js';
 import { registerList } from './list.js';
 import { registerMc } from './mc.js';
 import { registerOptimize } from './optimize.js';
+import { registerResults } from './results.js';
 import { registerRun } from './run.js';
 import { registerScorecard } from './scorecard.js';
 import { registerSensitivity } from './sensitivity.js';
 import { registerSolve } from './solve.js';
+import { registerSweep } from './sweep.js';
 import { registerVars } from './vars.js';
+import { registerWorker } from './worker.js';
 
 const EXAMPLES = `
 Examples:
@@ -25,6 +28,8 @@ Examples:
   $ endgame solve examples/gl/sim.yaml --format json --out sim.json
   $ endgame solve examples/gl/sim.yaml --blocks
   $ endgame vars examples/gl/sim.yaml
+  $ endgame sweep examples/sweeps/ubi-grid.yaml   # a sweep into the results store (.endgame/results.duckdb)
+  $ endgame results list
 
 Exit codes: 0 success, 1 bad model or input file, 2 bad command line, 3 internal error.
 Errors are one line on stderr; add --debug for a stack trace.`;
@@ -56,6 +61,9 @@ export function buildProgram(): Command {
   registerGrid(program);
   registerOptimize(program);
   registerMc(program);
+  registerSweep(program);
+  registerWorker(program);
+  registerResults(program);
   return program;
 }
 
