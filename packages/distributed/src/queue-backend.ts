@@ -102,6 +102,7 @@ export function createQueueBackend(options: QueueBackendOptions): SweepBackend {
     log(`queue ${queueName} on ${redactRedisUrl(options.redisUrl)}: ${pending.size} jobs`);
     await enqueue();
     let lastResult = Date.now();
+    let lastLog = 0;
     while (pending.size > 0) {
       runOptions.signal?.throwIfAborted();
       let raw: string[] = [];
@@ -125,6 +126,10 @@ export function createQueueBackend(options: QueueBackendOptions): SweepBackend {
       if (results.length > 0) {
         await onResults(results);
         lastResult = Date.now();
+        if (lastResult - lastLog >= 1000 || pending.size === 0) {
+          log(`${jobs.length - pending.size}/${jobs.length} results recorded`);
+          lastLog = lastResult;
+        }
       } else if (Date.now() - lastResult >= requeueAfterMs) {
         log(`no result for ${Math.round((Date.now() - lastResult) / 1000)} s: re-adding ${pending.size} missing jobs`);
         try {
