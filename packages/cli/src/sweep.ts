@@ -6,7 +6,7 @@
  * store has no result for.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { parseCount } from './analysis-input.js';
 import { CliError, cannotRead, EXIT } from './errors.js';
@@ -86,7 +86,7 @@ export async function runSweepCommand(specPath: string, options: SweepOptions): 
   const { readInputFiles } = await import('./input-files.js');
   const { prepareSweep, checkParams } = await import('./sweep-prepare.js');
   const model = await import('@endgame/model');
-  const scenarioInput = model.isFileInput(spec.scenario) ? join(dirname(specPath), spec.scenario) : spec.scenario;
+  const scenarioInput = model.isFileInput(spec.scenario) ? resolve(dirname(specPath), spec.scenario) : spec.scenario;
   const files = await readInputFiles(scenarioInput);
   const payload = {
     model: files.model,

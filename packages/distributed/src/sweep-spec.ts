@@ -89,7 +89,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
 export function parseSweepSpec(text: string, file: string): SweepSpec {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = parseYaml(text, { logLevel: 'error' });
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new SweepSpecError(`${file}: not valid YAML: ${message}`);
