@@ -6,7 +6,6 @@
  * store has no result for.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { parseCount } from './analysis-input.js';
 import { CliError, cannotRead, EXIT } from './errors.js';
@@ -83,22 +82,8 @@ export async function runSweepCommand(specPath: string, options: SweepOptions): 
     throw cannotRead(specPath, err);
   }
   const spec = asInputError(distributed, () => distributed.parseSweepSpec(text, specPath));
-  const { readInputFiles } = await import('./input-files.js');
-  const { prepareSweep, checkParams } = await import('./sweep-prepare.js');
-  const model = await import('@endgame/model');
-  const scenarioInput = model.isFileInput(spec.scenario) ? resolve(dirname(specPath), spec.scenario) : spec.scenario;
-  const files = await readInputFiles(scenarioInput);
-  const payload = {
-    model: files.model,
-    ...(files.scenario ? { scenario: files.scenario } : {}),
-    set: spec.set ?? {},
-    metrics: spec.metrics,
-  };
-  const prepared = await prepareSweep(payload);
-  checkParams(Object.keys(spec.grid ?? {}), prepared.compiled, 'grid');
-  checkParams(Object.keys(spec.sample?.params ?? {}), prepared.compiled, 'sample.params');
-  const design = asInputError(distributed, () => distributed.sweepDesign(spec));
-  const { plan, jobs } = distributed.sweepPlan(payload, prepared, design);
+  const { loadSweep } = await import('./sweep-input.js');
+  const { plan, jobs, files } = await loadSweep(spec, specPath);
   const name = spec.name ?? specPath.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   const { cliVersion } = await import('./main.js');
   const log = (line: string) => process.stderr.write(`endgame sweep: ${line}\n`);

@@ -103,8 +103,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     done++;
   }
 
+  // BullMQ leaves a connection it was given open; close() disconnects it.
+  const workerConnection = connectRedis(options.redisUrl);
+  workerConnection.on('error', () => {});
   const worker = new Worker(queueName, process, {
-    connection: connectRedis(options.redisUrl),
+    connection: workerConnection,
     concurrency: options.concurrency ?? 1,
     lockDuration: options.lockDurationMs ?? 30_000,
     stalledInterval: options.stalledIntervalMs ?? 30_000,
@@ -121,9 +124,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       return done;
     },
     async close() {
-      await worker.close();
+      // With Redis away, BullMQ's close could wait for ever: give it a few seconds.
+      await Promise.race([worker.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await runner.close();
       commands.disconnect();
+      workerConnection.disconnect();
     },
   };
 }
