@@ -61,6 +61,12 @@ export async function prepareSweep(payload: SweepPayload): Promise<PreparedSweep
     checkParams(Object.keys(payload.set), compiled, 'set');
     base = { params: { ...payload.set } };
   }
-  const outcomes = payload.metrics.map((text) => analysis.parseOutcome(text, compiled, base));
+  const outcomes = payload.metrics.map((text, i) => {
+    try {
+      return analysis.parseOutcome(text, compiled, base);
+    } catch (err) {
+      throw new CliError(`metrics[${i}]: ${err instanceof Error ? err.message : String(err)}`, EXIT.input);
+    }
+  });
   return { name, compiled, base, outcomes };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSweepSpec, SweepSpecError, sweepJsonSchema } from '../src/index.js';
@@ -71,5 +72,10 @@ describe('parseSweepSpec', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(['scenario', 'grid', 'sample', 'metrics', 'set']),
     );
+  });
+
+  it('is published as schemas/sweep.schema.json, up to date (npx tsx scripts/publish-schemas.ts)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../../schemas/sweep.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(sweepJsonSchema());
   });
 });
