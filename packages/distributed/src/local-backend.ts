@@ -1,7 +1,7 @@
 /**
  * The `local` sweep backend: the analysis package's worker pool (piscina
  * threads, or in-process for one worker) on this machine. Jobs go in chunks;
- * each chunk's results are handed over (and recorded) before the next.
+ * each chunk's results are recorded while the next chunk runs.
  */
 import { createRunner, type Runner } from '@endgame/analysis';
 import { evaluateJobs } from './evaluate-jobs.js';
@@ -23,11 +23,17 @@ export function createLocalBackend(workers: number): SweepBackend {
     ) {
       runner ??= createRunner(workers);
       const chunk = JOBS_PER_WORKER_CHUNK * workers;
+      // Recording chunk k overlaps computing chunk k + 1 (the store writes on its own threads).
+      let recording: Promise<void> = Promise.resolve();
       for (let from = 0; from < jobs.length; from += chunk) {
         options.signal?.throwIfAborted();
         const results = await evaluateJobs(runner, plan.prepared, plan.varied, jobs.slice(from, from + chunk), 'local');
-        await onResults(results);
+        await recording;
+        recording = onResults(results);
+        // Awaited on the next turn; this only keeps a failure from being reported as unhandled meanwhile.
+        recording.catch(() => {});
       }
+      await recording;
     },
     async close() {
       await runner?.close();

@@ -15,6 +15,9 @@ import type { JobRecord, QueryResult, RunRecord, RunStatus, StoredJob, StoredRun
 /** Where the CLI keeps its store unless told otherwise (relative to the working directory). */
 export const DEFAULT_STORE_PATH = '.endgame/results.duckdb';
 
+/** Jobs per INSERT statement (8 parameters each). */
+const ROWS_PER_INSERT = 200;
+
 /** Options of {@link ResultsStore.open}. */
 export interface OpenStoreOptions {
   /** Open without writing (several readers may share a file no one writes). */
@@ -143,13 +146,13 @@ export class ResultsStore {
   async upsertJobs(jobs: readonly JobRecord[]): Promise<void> {
     if (jobs.length === 0) return;
     await this.write(async (c) => {
-      const insert = await c.prepare(
-        `INSERT INTO jobs VALUES ($1, $2, $3, $4::JSON, $5, $6, $7::JSON, $8, current_timestamp::TIMESTAMP)
-         ON CONFLICT (run_id, job_id) DO UPDATE SET idx = excluded.idx, params = excluded.params, status = excluded.status,
-           error = excluded.error, metrics = excluded.metrics, worker = excluded.worker, finished_at = excluded.finished_at`,
-      );
-      for (const job of jobs) {
-        insert.bind([
+      for (let from = 0; from < jobs.length; from += ROWS_PER_INSERT) {
+        const batch = jobs.slice(from, from + ROWS_PER_INSERT);
+        const tuples = batch.map((_, i) => {
+          const p = (k: number) => `$${i * 8 + k}`;
+          return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::JSON, ${p(5)}, ${p(6)}, ${p(7)}::JSON, ${p(8)}, current_timestamp::TIMESTAMP)`;
+        });
+        const values = batch.flatMap((job) => [
           job.runId,
           job.jobId,
           job.index,
@@ -158,8 +161,13 @@ export class ResultsStore {
           job.error ?? null,
           jsonOrNull(job.metrics),
           job.worker ?? null,
-        ] as DuckDBValue[]);
-        await insert.run();
+        ]);
+        await c.run(
+          `INSERT INTO jobs VALUES ${tuples.join(', ')}
+           ON CONFLICT (run_id, job_id) DO UPDATE SET idx = excluded.idx, params = excluded.params, status = excluded.status,
+             error = excluded.error, metrics = excluded.metrics, worker = excluded.worker, finished_at = excluded.finished_at`,
+          values as DuckDBValue[],
+        );
       }
     });
   }
