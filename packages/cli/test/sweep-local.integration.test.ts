@@ -48,8 +48,8 @@ describe('endgame sweep (local backend)', () => {
     expect([resumed.ran, resumed.skipped, resumed.ok]).toEqual([0, 9, 9]);
     const again = JSON.parse(runCli('sweep', TINY_GRID, '--store', store, '--format', 'json').stdout);
     expect([again.ran, again.skipped, again.ok]).toEqual([9, 0, 9]);
-    const count = runCli('results', 'query', 'SELECT count(*) AS n FROM jobs', '--store', store, '--format', 'csv');
-    expect(count.stdout).toBe('n\n9\n');
+    const count = runCli('results', 'query', 'SELECT count(*) AS n FROM jobs', '--store', store, '--format', 'json');
+    expect(JSON.parse(count.stdout)).toEqual([{ n: 9 }]);
   });
 
   it('records failed jobs with their error and counts them in the summary', () => {

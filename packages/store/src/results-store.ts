@@ -270,7 +270,19 @@ export class ResultsStore {
     await this.queue;
     try {
       const reader = await this.connection.runAndReadAll(sql, values);
-      return { columns: reader.columnNames(), rows: reader.getRowsJson() as unknown[][] };
+      const rows = reader.getRowsJson() as unknown[][];
+      // 64-bit integers come back as strings; give small ones (counts, ids) as numbers.
+      const wide = reader
+        .columnTypes()
+        .map((type, i) => (/^U?(BIGINT|HUGEINT)$/.test(type.toString()) ? i : -1))
+        .filter((i) => i >= 0);
+      for (const row of rows) {
+        for (const i of wide) {
+          const n = Number(row[i]);
+          if (typeof row[i] === 'string' && Number.isSafeInteger(n)) row[i] = n;
+        }
+      }
+      return { columns: reader.columnNames(), rows };
     } catch (err) {
       throw storeFailure(this.path, err);
     }
