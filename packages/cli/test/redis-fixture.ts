@@ -36,12 +36,12 @@ export interface Spawned {
 /** PIDs of every child started here, so a failing test still stops them all. */
 const started = new Set<number>();
 
-/** Spawns `command args` and records its output. */
-export function spawnChild(command: string, args: string[]): Spawned {
+/** Spawns `command args` (with `env` added to this process's environment) and records its output. */
+export function spawnChild(command: string, args: string[], env: Record<string, string> = {}): Spawned {
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
   });
   const pid = child.pid as number;
   started.add(pid);
@@ -65,6 +65,11 @@ export function spawnChild(command: string, args: string[]): Spawned {
 /** Spawns `endgame ...args`. */
 export function spawnEndgame(...args: string[]): Spawned {
   return spawnChild(process.execPath, [BIN, ...args]);
+}
+
+/** Spawns `endgame ...args` with `env` added to the environment. */
+export function spawnEndgameWithEnv(env: Record<string, string>, ...args: string[]): Spawned {
+  return spawnChild(process.execPath, [BIN, ...args], env);
 }
 
 /** Waits until `test()` holds (polling), failing after `timeoutMs` with `what` and `detail()`. */
@@ -103,8 +108,8 @@ export function killAll(): void {
   started.clear();
 }
 
-/** Starts `redis-server` on `port` (loopback, no persistence) and waits until it accepts connections. */
-export async function startRedis(port: number): Promise<Spawned> {
+/** Starts `redis-server` on `port` (loopback, no persistence; `extra` flags, e.g. --requirepass) and waits until it accepts connections. */
+export async function startRedis(port: number, ...extra: string[]): Promise<Spawned> {
   const redis = spawnChild('redis-server', [
     '--port',
     String(port),
@@ -114,6 +119,7 @@ export async function startRedis(port: number): Promise<Spawned> {
     '',
     '--appendonly',
     'no',
+    ...extra,
   ]);
   await waitFor('redis-server to start', () => /Ready to accept connections/.test(redis.out()), 20_000, redis.out);
   return redis;

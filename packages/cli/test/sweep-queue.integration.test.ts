@@ -17,6 +17,7 @@ import {
   killAll,
   type Spawned,
   spawnEndgame,
+  spawnEndgameWithEnv,
   startRedis,
   startWorker,
   stop,
@@ -185,6 +186,45 @@ describe('endgame sweep --backend queue (loopback Redis, two workers)', () => {
       expect(job.metrics?.['y:last']).toBeCloseTo(4 * job.params.a + Math.log(job.params.c), 12);
     }
     expect(summary.failures.map((f) => f.index)).toEqual([0, 3]);
+  });
+
+  it('works with a password-protected Redis (in the URL or $ENDGAME_REDIS_PASSWORD) and never logs it', async () => {
+    const password = 'Pw-4f9c2e7a-secret';
+    const securePort = await freePort();
+    const secure = await startRedis(securePort, '--requirepass', password);
+    const worker = spawnEndgameWithEnv(
+      { ENDGAME_REDIS_PASSWORD: password },
+      'worker',
+      '--redis',
+      `redis://127.0.0.1:${securePort}`,
+      '--queue',
+      'secure',
+    );
+    await waitFor('the worker to start', () => /endgame worker: worker \S+ on /.test(worker.err()), 60_000, worker.err);
+    const coordinator = spawnEndgame(
+      'sweep',
+      `${FIXTURES}/sweeps/tiny-grid.yaml`,
+      '--store',
+      join(dir, 'secure.duckdb'),
+      '--backend',
+      'queue',
+      '--queue',
+      'secure',
+      '--redis',
+      `redis://:${password}@127.0.0.1:${securePort}`,
+      '--format',
+      'json',
+    );
+    const { code } = await coordinator.exited;
+    expect(code, coordinator.err()).toBe(0);
+    expect(JSON.parse(coordinator.out())).toMatchObject({ jobs: 9, ok: 9, failed: 0 });
+    await stop(worker, 'SIGTERM');
+    expect(worker.err()).toMatch(/stopped after 9 jobs/);
+    expect(coordinator.err()).toMatch(/redis:\/\/:\*\*\*@127\.0\.0\.1/);
+    for (const text of [coordinator.err(), coordinator.out(), worker.err(), worker.out()]) {
+      expect(text).not.toContain(password);
+    }
+    await stop(secure);
   });
 
   it('completes when Redis restarts mid-sweep (no persistence): workers reconnect, missing jobs are re-added', async () => {

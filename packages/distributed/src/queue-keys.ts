@@ -8,7 +8,7 @@ import { z } from 'zod';
 /** The BullMQ queue every sweep's jobs go on unless told otherwise. */
 export const DEFAULT_QUEUE = 'endgame-sweep';
 
-/** How long a payload stays in Redis after it was last (re)written. */
+/** How long a payload (or an undrained results list) stays in Redis after it was last written. */
 export const PAYLOAD_TTL_S = 7 * 24 * 3600;
 
 /** The key holding the payload whose SHA-256 is `hash`. */

@@ -14,7 +14,7 @@ import type { Redis } from 'ioredis';
 import { errorLine, evaluateJobs } from './evaluate-jobs.js';
 import { parsePayload } from './payload-schema.js';
 import { workerName } from './queue-backend.js';
-import { DEFAULT_QUEUE, payloadKey, queueJobDataSchema, resultsKey } from './queue-keys.js';
+import { DEFAULT_QUEUE, PAYLOAD_TTL_S, payloadKey, queueJobDataSchema, resultsKey } from './queue-keys.js';
 import { connectRedis, redactRedisUrl } from './redis-connection.js';
 import type { JobResult, PreparedSweep, PrepareSweep } from './sweep-types.js';
 
@@ -99,7 +99,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         name,
       );
     }
-    await commands.rpush(resultsKey(queueName, data.sweepId), JSON.stringify(result));
+    // The list expires if no coordinator drains it (one killed and never resumed).
+    const key = resultsKey(queueName, data.sweepId);
+    await commands.multi().rpush(key, JSON.stringify(result)).expire(key, PAYLOAD_TTL_S).exec();
     done++;
   }
 
