@@ -18,6 +18,7 @@ export const BENCHMARKS: Record<string, string> = {
   endgame: 'bench-endgame.ts',
   mc: 'bench-mc.ts',
   web: 'bench-web.ts',
+  sweep: 'bench-sweep.ts',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -4,14 +4,15 @@
  *
  *   npx tsx scripts/publish-schemas.ts
  *
- * writes `schemas/scenario.schema.json`, formatted by Biome so `biome ci`
- * stays clean. A test fails when the committed schema differs from the one
+ * writes `schemas/scenario.schema.json` and `schemas/sweep.schema.json`, formatted by Biome so `biome ci`
+ * stays clean. A test fails when a committed schema differs from the one
  * the code defines.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sweepJsonSchema } from '../packages/distributed/src/sweep-spec.js';
 import { scenarioJsonSchema } from '../packages/engine/src/scenario-schema.js';
 
 /** The repository root (this script lives in `scripts/`). */
@@ -35,10 +36,13 @@ function formatWithBiome(paths: string[]): void {
 /** Writes every published schema under `schemas/`; returns the paths written. */
 export function publishSchemas(outDir = join(root, 'schemas')): string[] {
   mkdirSync(outDir, { recursive: true });
-  const target = join(outDir, 'scenario.schema.json');
-  writeFileSync(target, schemaFileText(scenarioJsonSchema()));
-  formatWithBiome([target]);
-  return [target];
+  const targets: [string, object][] = [
+    [join(outDir, 'scenario.schema.json'), scenarioJsonSchema()],
+    [join(outDir, 'sweep.schema.json'), sweepJsonSchema()],
+  ];
+  for (const [target, schema] of targets) writeFileSync(target, schemaFileText(schema));
+  formatWithBiome(targets.map(([target]) => target));
+  return targets.map(([target]) => target);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

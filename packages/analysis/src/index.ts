@@ -31,6 +31,7 @@ export {
   outcomeMapCsv,
 } from './grid.js';
 export { colourAt, escapeXml, type HeatmapOptions, heatmapSvg, tickLabel } from './heatmap-svg.js';
+export { latinHypercube } from './latin-hypercube.js';
 export { checkMetricSeries, type MetricTimeBase, parseMetric, REDUCERS, reduceSeries } from './metric.js';
 export {
   checkRuns,

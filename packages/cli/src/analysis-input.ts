@@ -42,15 +42,32 @@ export async function loadAnalysisInput(input: string): Promise<AnalysisInput> {
     resolvePreset: (name: string) => model.resolvePreset(name, options),
   });
   const { compiled } = model.compiledModel(model.modelPathFor(input, options));
-  const info = {
+  const warnings = engine.validateScenario(scenario, scenarioModelInfo(compiled), resolved.mode);
+  return { ...scenarioSettings(scenario, compiled, model.monthsBetween), warnings };
+}
+
+/** What the engine's scenario checks need to know about a compiled model. */
+export function scenarioModelInfo(compiled: CompiledModel) {
+  return {
     params: compiled.slots.filter((s) => s.kind === 'param').map((s) => ({ name: s.name, role: s.role })),
     variables: compiled.slots.filter((s) => s.kind === 'variable').map((s) => s.name),
   };
-  const warnings = engine.validateScenario(scenario, info, resolved.mode);
+}
+
+/**
+ * What a resolved scenario sets for every run of `compiled`: its name, the
+ * runner's base settings (set:, paths, triggers, periods from `to:`, dt),
+ * the params it fixes and its uncertainty block.
+ */
+export function scenarioSettings(
+  scenario: import('@endgame/engine').ResolvedScenario,
+  compiled: CompiledModel,
+  monthsBetween: (from: string, to: string) => number,
+): Omit<AnalysisInput, 'warnings'> {
   const dt = scenario.dt ?? compiled.dt;
   let periods = scenario.periods;
   if (periods === undefined && scenario.to && compiled.startMonth) {
-    periods = (model.monthsBetween(compiled.startMonth, scenario.to) + 1) * Math.round(1 / 12 / dt);
+    periods = (monthsBetween(compiled.startMonth, scenario.to) + 1) * Math.round(1 / 12 / dt);
   }
   const base: JobBase = {
     params: scenario.set,
@@ -59,7 +76,7 @@ export async function loadAnalysisInput(input: string): Promise<AnalysisInput> {
     ...(periods === undefined ? {} : { periods }),
     ...(scenario.dt === undefined ? {} : { dt: scenario.dt }),
   };
-  return { name: scenario.name, compiled, base, set: scenario.set, uncertainty: scenario.uncertainty, warnings };
+  return { name: scenario.name, compiled, base, set: scenario.set, uncertainty: scenario.uncertainty };
 }
 
 /** A param range from the command line: `PARAM:lo:hi` (and `:n` for grid axes). */

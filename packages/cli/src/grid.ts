@@ -5,6 +5,7 @@
 import { type Command, Option } from 'commander';
 import { loadAnalysisInput, parseCount, parseParamRange, printWarnings } from './analysis-input.js';
 import { formatJson } from './format-json.js';
+import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
 import { writeOutput } from './write-output.js';
 
 /** Options of `grid` as commander parses them. */
@@ -16,6 +17,8 @@ export interface GridOptions {
   format: 'csv' | 'json';
   svg?: string;
   out?: string;
+  /** `--store [FILE]`: also record in the results store. */
+  store?: string | boolean;
 }
 
 const EXAMPLES = `
@@ -42,6 +45,7 @@ export function registerGrid(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('--svg <file>', 'also write an SVG heatmap to FILE')
     .option('--out <file>', 'write the CSV/JSON to FILE instead of stdout')
+    .option('--store [file]', STORE_OPTION_HELP)
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, options: GridOptions) => {
       await runGrid(input, options);
@@ -80,4 +84,11 @@ export async function runGrid(input: string, options: GridOptions): Promise<void
     writeOutput(analysis.heatmapSvg(map, { title: `${outcome.text} — ${loaded.name}` }), options.svg);
   }
   writeOutput(options.format === 'json' ? formatJson(map) : analysis.outcomeMapCsv(map), options.out);
+  await recordInStore(options.store, {
+    kind: 'grid',
+    input,
+    params: { [x.name]: { from: x.lo, to: x.hi, n: x.n }, [y.name]: { from: y.lo, to: y.hi, n: y.n } },
+    options: { metric: outcome.text },
+    outputs: JSON.parse(formatJson(map)),
+  });
 }

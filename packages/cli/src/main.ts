@@ -11,11 +11,14 @@ import { registerList } from './list.js';
 import { registerMc } from './mc.js';
 import { registerOptimize } from './optimize.js';
 import { registerReport } from './report.js';
+import { registerResults } from './results.js';
 import { registerRun } from './run.js';
 import { registerScorecard } from './scorecard.js';
 import { registerSensitivity } from './sensitivity.js';
 import { registerSolve } from './solve.js';
+import { registerSweep } from './sweep.js';
 import { registerVars } from './vars.js';
+import { registerWorker } from './worker.js';
 
 const EXAMPLES = `
 Examples:
@@ -29,6 +32,8 @@ Examples:
   $ endgame solve examples/gl/sim.yaml --blocks
   $ endgame vars examples/gl/sim.yaml
   $ endgame cost --year 2028                     # AI agents vs a human team for a software job
+  $ endgame sweep examples/sweeps/ubi-grid.yaml   # a sweep into the results store (.endgame/results.duckdb)
+  $ endgame results list
 
 Exit codes: 0 success, 1 bad model or input file, 2 bad command line, 3 internal error.
 Errors are one line on stderr; add --debug for a stack trace.`;
@@ -62,6 +67,9 @@ export function buildProgram(): Command {
   registerMc(program);
   registerReport(program);
   registerCost(program);
+  registerSweep(program);
+  registerWorker(program);
+  registerResults(program);
   return program;
 }
 

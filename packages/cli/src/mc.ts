@@ -11,6 +11,7 @@ import { type AnalysisInput, loadAnalysisInput, parseCount, parseSeed, printWarn
 import { CliError, describeFsError, EXIT } from './errors.js';
 import { presetOptions } from './model-args.js';
 import { collectSet, parseSets } from './model-input.js';
+import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
 import { writeOutput } from './write-output.js';
 
 /** Output formats of `mc`. */
@@ -27,6 +28,8 @@ export interface McOptions {
   workers: string;
   format: McFormat;
   out?: string;
+  /** `--store [FILE]`: also record in the results store. */
+  store?: string | boolean;
 }
 
 const EXAMPLES = `
@@ -67,6 +70,7 @@ export function registerMc(program: Command): void {
       new Option('--format <format>', 'output format').choices(['json', 'csv', 'parquet', 'table']).default('table'),
     )
     .option('--out <file>', 'write the output to FILE instead of stdout (required for parquet)')
+    .option('--store [file]', STORE_OPTION_HELP)
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, options: McOptions) => {
       await runMc(input, options);
@@ -183,6 +187,17 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
       writeOutput(renderMcTable({ name: loaded.name, result, axis, uncertain: uncertain.length }), options.out);
       break;
     }
+  }
+  if (options.store !== undefined) {
+    const { formatJson } = await import('./format-json.js');
+    await recordInStore(options.store, {
+      kind: 'mc',
+      input,
+      params: { ...set, varied: uncertain.map((p) => p.name) },
+      seed,
+      options: { runs, series: keep, metrics: options.metric ?? [] },
+      outputs: JSON.parse(formatJson(result)),
+    });
   }
 }
 

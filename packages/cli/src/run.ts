@@ -6,6 +6,7 @@
 import { type Command, Option } from 'commander';
 import { parseMonthOption, parseSetPairs, presetOptions } from './model-args.js';
 import { assertReadableFile, collectSet } from './model-input.js';
+import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
 import { writeOutput } from './write-output.js';
 
 /** Output formats of `run`. */
@@ -18,6 +19,8 @@ export interface RunOptions {
   set?: string[];
   format: RunFormat;
   out?: string;
+  /** `--store [FILE]`: also record in the results store. */
+  store?: string | boolean;
 }
 
 const EXAMPLES = `
@@ -49,6 +52,7 @@ export function registerRun(program: Command): void {
     .option('--set <name=value>', 'override a param for this run (repeatable; wins over the scenario)', collectSet)
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv', 'table']).default('table'))
     .option('--out <file>', 'write the output to FILE (any writable path, e.g. /dev/null) instead of stdout')
+    .option('--store [file]', STORE_OPTION_HELP)
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, options: RunOptions) => {
       await runRun(input, options);
@@ -66,4 +70,13 @@ export async function runRun(input: string, options: RunOptions): Promise<void> 
   const { renderRun } = await import('./run-output.js');
   writeOutput(renderRun(options.format, run), options.out);
   for (const warning of run.warnings) process.stderr.write(`endgame: warning: ${warning.message}\n`);
+  if (options.store !== undefined) {
+    await recordInStore(options.store, {
+      kind: 'run',
+      input,
+      params: set,
+      options: { from: from ?? null, to: to ?? null },
+      outputs: JSON.parse(renderRun('json', run)),
+    });
+  }
 }

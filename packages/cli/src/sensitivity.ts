@@ -9,6 +9,7 @@ import { loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analy
 import { formatJson } from './format-json.js';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
+import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
 import { writeOutput } from './write-output.js';
 
 /** Options of `sensitivity` as commander parses them. */
@@ -21,6 +22,8 @@ export interface SensitivityOptions {
   workers: string;
   format: 'json' | 'table';
   out?: string;
+  /** `--store [FILE]`: also record in the results store. */
+  store?: string | boolean;
 }
 
 /** JSON output of `sensitivity` (issue 6, item 6). */
@@ -64,6 +67,7 @@ export function registerSensitivity(program: Command): void {
     .option('--workers <N>', 'worker threads', '1')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
     .option('--out <file>', 'write the output to FILE instead of stdout')
+    .option('--store [file]', STORE_OPTION_HELP)
     .addHelpText('after', EXAMPLES)
     .action(async (input: string, options: SensitivityOptions) => {
       await runSensitivity(input, options);
@@ -109,6 +113,14 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
   }
   const text = options.format === 'json' ? formatJson(report) : sensitivityTable(report);
   writeOutput(text, options.out);
+  await recordInStore(options.store, {
+    kind: 'sensitivity',
+    input,
+    params: Object.fromEntries(params.map((p) => [p.name, { range: p.range, dist: p.dist }])),
+    seed,
+    options: { method: options.method, metric: outcome.text, n },
+    outputs: JSON.parse(formatJson(report)),
+  });
 }
 
 /** The report as a table sorted by ST (Morris: mu_star), largest first. */

@@ -18,7 +18,7 @@ describe('endgame --help and --version', () => {
     expect(run.stdout).toMatch(/Examples:/);
   });
 
-  for (const command of ['solve', 'vars']) {
+  for (const command of ['solve', 'vars', 'sweep', 'worker', 'results']) {
     it(`shows examples in endgame ${command} --help`, () => {
       const run = runCli(command, '--help');
       expect(run.status).toBe(0);
