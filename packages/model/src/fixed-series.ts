@@ -47,3 +47,25 @@ export const FIXED_SERIES_PART1: readonly string[] = [
   'net_worth_households',
   'consumption_wealth_effect',
 ];
+
+/**
+ * The series MODEL.md §9 marks (p2), from the AI-infrastructure cycle:
+ * vendor-financed AI revenue, the hyperscalers' operating cash flow, the AI
+ * revenue gap and the Minsky class (0 hedge, 1 speculative, 2 Ponzi) of each
+ * sector that carries one.
+ */
+export const FIXED_SERIES_PART2: readonly string[] = [
+  'ai_revenue_vendor_financed',
+  'hyperscaler_ocf',
+  'ai_revenue_gap',
+  'minsky_hyperscalers',
+  'minsky_neoclouds',
+  'minsky_ai_apps',
+  'minsky_firms',
+  'minsky_hh_top',
+  'minsky_hh_pro',
+  'minsky_hh_work',
+];
+
+/** Every fixed series of parts 1 and 2 (MODEL.md §9, without the (p3) names). */
+export const FIXED_SERIES: readonly string[] = [...FIXED_SERIES_PART1, ...FIXED_SERIES_PART2];

@@ -23,7 +23,7 @@ export {
 } from './chain-links.js';
 export { quarterlyFalls, type RuleTrace, traceRule, yearOnYear } from './chain-rules.js';
 export type { ListDir } from './files.js';
-export { FIXED_SERIES_PART1 } from './fixed-series.js';
+export { FIXED_SERIES, FIXED_SERIES_PART1, FIXED_SERIES_PART2 } from './fixed-series.js';
 export {
   type InputKind,
   type InputOptions,
