@@ -146,8 +146,8 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
 - AI cycle (part 2): the players split the consolidated \`ai\` column's cash flow and finance, but
   the matrices keep one \`ai\` column (five balance sheets are not separate columns); AI-lab equity
   bought by hh_top, funds and the rest of the world is reported by buyer (\`ai_apps_equity_from_*\`)
-  but enters the accounts as the column's equity issuance, held pro rata like all US equity; chip
-  and energy subsidies are not modelled (export controls are); the electricity price and memory
+  but enters the accounts as the column's equity issuance, held pro rata like all US equity; subsidies
+  (\`ai_subsidy_rate\`) are capital grants that only speed up the power build; the electricity price and memory
   prices do not feed the CPI. \`scaling-plateau\` dries funding up against baseline rather than
   stopping it.
 - Scorecard: the equity peak ratio is ~1.10 (memo 1.17); private-credit software marks step down

@@ -128,3 +128,22 @@ describe('Minsky classes and the capex scorecard target', () => {
     expect(Array.isArray(entry?.value) || typeof entry?.value === 'number').toBe(true);
   });
 });
+
+describe('subsidies and export controls (driver params)', () => {
+  it('a chip and power subsidy is a capital transfer: the deficit rises by it in month 1, the matrices balance, more GW get built', () => {
+    const sub = runScenario('baseline', { set: { ai_subsidy_rate: 0.2 } }).result;
+    const base = run('baseline').result;
+    const paid = sub.series('ai_subsidy')[1];
+    expect(paid).toBeGreaterThan(0);
+    expect(sub.series('gov_deficit')[1] - base.series('gov_deficit')[1]).toBeCloseTo(paid, 3);
+    const gdp = sub.series('gdp_nominal');
+    for (let p = 1; p <= sub.periods; p++) expect(sub.series('accounting_residual_max')[p]).toBeLessThan(1e-6 * gdp[p]);
+    expect(sub.series('dc_power_gw')[period('2030-01')]).toBeGreaterThan(base.series('dc_power_gw')[period('2030-01')]);
+  });
+  it('export controls cut AI-chip exports', () => {
+    const ctl = runScenario('baseline', { set: { export_control_intensity: 0.5 } }).result;
+    expect(ctl.series('X_ai')[period('2027-01')]).toBeLessThan(
+      run('baseline').result.series('X_ai')[period('2027-01')],
+    );
+  });
+});
