@@ -79,7 +79,11 @@ earnings x multiple), private-credit fund equity, pension reserves; real assets:
   expected growth, valuations and funding; no preset scripts a crash date.
 - **Minsky classes** (\`minsky.yaml\`, \`households/household.yaml\`): each month 0 hedge, 1
   speculative, 2 Ponzi for hyperscalers, neoclouds, AI apps (equity runway instead of principal),
-  firms and each household group.
+  firms and each household group. They classify group aggregates on the model's flows, not the
+  median household: at t0 \`hh_work\` is Ponzi (its cash flow after spending, 229 bn a year, is below
+  its debt interest, 363 bn: consumer credit rolls over) and \`hh_pro\` speculative (it covers
+  interest, not principal); neoclouds are speculative and AI apps Ponzi (they pay their bills with
+  new equity).
 - **Automation** (\`automation-adoption.yaml\`): technical share per occupation = sigmoid in
   capability; adoption moves toward technical share x viability with \`diffusion_time\`; viability falls
   with \`adoption_demand_internalisation\` and the AI tax; new tasks appear at \`new_task_creation\` per
