@@ -6,6 +6,7 @@
  * crash). Shown only when the model has these series.
  */
 import type { ScenarioRun } from '@endgame/model';
+import { yearOnYear } from '@endgame/model';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
 
@@ -13,12 +14,14 @@ import { formatTable } from './format-table.js';
 interface AiColumn {
   title: string;
   series: string;
-  show: (value: number) => string;
+  show: (values: ArrayLike<number>, m: number) => string;
 }
 
 const level = (value: number): string => formatNumber(Number(value.toPrecision(4)));
-const share = (value: number): string => `${(value * 100).toFixed(0)} %`;
 const months = (value: number): string => value.toFixed(1);
+const at = (show: (value: number) => string) => (values: ArrayLike<number>, m: number) => show(values[m]);
+const share = at((value) => `${(value * 100).toFixed(0)} %`);
+const growth = (values: ArrayLike<number>, m: number): string => `${(yearOnYear(values, m) * 100).toFixed(0)} %`;
 
 /** Sectors whose Minsky class the table shows, in order, with their short labels. */
 export const MINSKY_SECTORS: readonly [string, string][] = [
@@ -33,14 +36,15 @@ export const MINSKY_SECTORS: readonly [string, string][] = [
 
 /** The columns of the AI-cycle table, in order. */
 export const AI_COLUMNS: readonly AiColumn[] = [
-  { title: 'capex', series: 'hyperscaler_capex', show: level },
+  { title: 'capex', series: 'hyperscaler_capex', show: at(level) },
   { title: 'to power', series: 'hs_capex_power_share', show: share },
-  { title: 'compute', series: 'compute_deployed', show: level },
-  { title: 'DC GW', series: 'dc_power_gw', show: level },
-  { title: 'memory', series: 'memory_price_index', show: level },
-  { title: 'chip inv (m)', series: 'chip_inventory_months', show: months },
-  { title: 'AI index', series: 'equity_index_ai', show: level },
-  { title: 'AI rev gap', series: 'ai_revenue_gap', show: level },
+  { title: 'compute', series: 'compute_deployed', show: at(level) },
+  { title: 'compute y/y', series: 'compute_deployed', show: growth },
+  { title: 'DC GW', series: 'dc_power_gw', show: at(level) },
+  { title: 'memory', series: 'memory_price_index', show: at(level) },
+  { title: 'chip inv (m)', series: 'chip_inventory_months', show: at(months) },
+  { title: 'AI index', series: 'equity_index_ai', show: at(level) },
+  { title: 'AI rev gap', series: 'ai_revenue_gap', show: at(level) },
 ];
 
 /** The month indices of the window shown: its first month, every 12 months after, and its last. */
@@ -115,7 +119,7 @@ export function aiCycleTable(run: ScenarioRun): string | null {
   const hasMinsky = MINSKY_SECTORS.some(([sector]) => run.view.get(`minsky_${sector}`) !== undefined);
   const rows = yearly(run).map((m) => [
     monthAt(run, m),
-    ...columns.map((column) => column.show(run.view.get(column.series)![m])),
+    ...columns.map((column) => column.show(run.view.get(column.series)!, m)),
     ...(hasMinsky ? [minskyCell(run, m)] : []),
   ]);
   const minskyTitle = `Minsky ${MINSKY_SECTORS.map(([, label]) => label).join('/')}`;
