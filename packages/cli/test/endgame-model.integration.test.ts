@@ -59,7 +59,9 @@ describe('endgame run on the AI-endgame model', () => {
   it('bubble-burst as a table shows the AI cycle: capex, inventory, memory and AI index with dates, and Minsky classes', () => {
     const run = runCli('run', 'bubble-burst', '--format', 'table');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^month\s+capex\s+to power\s+compute\s+compute y\/y\s+DC GW\s+memory\s+chip inv \(m\)\s+AI index/m);
+    expect(run.stdout).toMatch(
+      /^month\s+capex\s+to power\s+compute\s+compute y\/y\s+DC GW\s+memory\s+chip inv \(m\)\s+AI index/m,
+    );
     expect(run.stdout).toContain('Minsky hs/neo/apps/firms/top/pro/work');
     const line = run.stdout.split('\n').find((l) => l.startsWith('AI cycle:')) ?? '';
     expect(line).toMatch(/capex peak [\d.]+ \(\d{4}-\d{2}\), low [\d.]+ \(\d{4}-\d{2}, -\d+ %\)/);
