@@ -37,7 +37,7 @@ credit) amplify or damp that, and policy (rates, UBI, an AI tax) leans against i
   that ACCOUNTS.md §5 says grow faster at the t0 flows: equity, AI-complex and private-credit loans,
   Treasuries held abroad and by insurers, reserves) moves in line with months 2 and 3.
 - No simultaneous block: behavioural equations read last month's values, so the whole model is
-  recursive (largest block: none; a 240-month run takes ~3.4 ms compiled with all checks).
+  recursive (largest block: none; a 240-month run takes ~3 ms compiled).
 
 ## Sectors and what was merged
 
@@ -45,7 +45,7 @@ credit) amplify or damp that, and policy (rates, UBI, an AI tax) leans against i
 |---|---|---|
 | \`hh_top\`, \`hh_pro\`, \`hh_work\` | one template (\`households/household.yaml\`) included three times | top 10 %, 50-90th, bottom 50 % by wealth; funds are looked through (households hold the funds' deposits, Treasuries, bonds and equity pro rata to fund shares) |
 | \`firms\` (+ \`firms_current\`) | non-AI business, incl. tenant housing | banks' and insurers' own listed equity is folded into this equity row (their book capital stays with them) |
-| \`ai\` (+ \`ai_current\`) | hyperscalers + neoclouds + AI apps + chips + power | one column in the matrices; inside it the players are modelled (\`ai-players.yaml\`): AI apps, neoclouds, chips and power have their own cash flows, the hyperscalers' cash flow follows their revenue, and \`ai_other_ocf\` is the residual, so the players always sum to the column; their finance (buybacks, cash, bonds, SPVs, AI-lab equity) sets the column's equity issuance, private-credit borrowing and deposits, bonds being its residual |
+| \`ai\` (+ \`ai_current\`) | hyperscalers + neoclouds + AI apps + chips + power | one column in the matrices; inside it the players are modelled (\`ai-apps.yaml\`, \`ai-neoclouds.yaml\`, \`ai-hyperscalers.yaml\`, \`ai-power.yaml\`, \`ai-chips-memory.yaml\`): AI apps, neoclouds, chips and power have their own cash flows, the hyperscalers' cash flow follows their revenue, and \`ai_other_ocf\` is the residual, so the players always sum to the column; their finance (buybacks, cash, bonds, SPVs, AI-lab equity) sets the column's equity issuance, private-credit borrowing and deposits, bonds being its residual |
 | \`banks\` | deposits, reserves, jumbo mortgages/HELOCs, consumer credit, business loans, lines to private credit | Treasuries are the balance-sheet residual |
 | \`private_credit\` | loans (software share a driver), bank lines, fund equity | fund equity takes write-offs first |
 | \`insurers_pensions\` | reserves owed to households; bonds, Treasuries, equity, private-credit fund equity | the credited rate includes the expected return on risk assets; a market-linked share of unexpected revaluations passes to policyholders |
@@ -62,7 +62,8 @@ earnings x multiple), private-credit fund equity, pension reserves; real assets:
 
 - **AI capability** (\`ai-capability.yaml\`): log10 of deployed compute x algorithmic efficiency over
   t0, times a returns exponent, plus an optional agentic step.
-- **AI-infrastructure cycle** (\`ai-compute-power.yaml\`, \`ai-chips-memory.yaml\`, \`ai-players.yaml\`):
+- **AI-infrastructure cycle** (\`ai-compute-power.yaml\`, \`ai-power.yaml\`, \`ai-chips-memory.yaml\`,
+  \`ai-apps.yaml\`, \`ai-neoclouds.yaml\`, \`ai-hyperscalers.yaml\`):
   compute demand = AI compute spending (paid AI services at cost, equity-funded training) deflated by
   the cost of compute, plus hyperscalers' own workloads; hyperscalers want the compute expected a
   planning horizon ahead (adaptive, bounded expectations plus a competitive logistic in expected AI
