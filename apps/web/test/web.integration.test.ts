@@ -47,11 +47,10 @@ describe('web simulator', () => {
     expect(await text(page, 'headline')).toMatch(/^baseline: unemployment peak \d/);
     expect(await page.locator('.chart-grid > *').count()).toBe(11);
     expect(await page.locator('[data-testid^="chain-L"]').count()).toBe(13);
-    // hyperscaler_ocf arrives with the endogenous infrastructure cycle; until then the chart says so.
-    expect(await page.locator('.chart-cell .notice').allTextContents()).toContain(
-      'not in this model yet: hyperscaler_ocf',
-    );
-    expect(await text(page, 'missing-levers')).toContain('ai_markup');
+    // Every headline series and every lever's param is in the model: no chart or lever is hidden.
+    expect(await page.locator('.chart-cell .notice').allTextContents()).toEqual([]);
+    expect(await page.locator('[data-testid="missing-levers"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="lever-ai_markup-help"]').count()).toBe(1);
     // Each slider's tooltip (also its accessible description): meaning, calibration source, default.
     const help = await text(page, 'lever-diffusion_lag-help');
     expect(help).toContain('Source: assumption');

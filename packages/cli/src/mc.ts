@@ -131,7 +131,7 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
     ? await asUsage('--params', () => analysis.scenarioUncertainParams(compiled, set, loaded.uncertainty, only))
     : ranged;
   if (uncertain.length === 0) throw analysis.noUncertainParams(compiled);
-  const keep = seriesToKeep(options.series, loaded, model.FIXED_SERIES_PART1);
+  const keep = seriesToKeep(options.series, loaded, model.FIXED_SERIES);
   await asUsage('--series', () => analysis.checkSeries(compiled, keep));
   const metrics = options.metric
     ? await asUsage('--metric', () =>

@@ -1,7 +1,7 @@
 /**
  * Renders a finished `run` as the JSON of ENGINE.md §6, as CSV (one row per
- * month), or as a readable table: a yearly headline of key series and the
- * chain trace.
+ * month), or as a readable table: a yearly headline of key series, the AI
+ * cycle (when the model has it) and the chain trace.
  */
 import type { ChainLinkResult, ScenarioRun } from '@endgame/model';
 import { yearOnYear } from '@endgame/model';
@@ -10,6 +10,7 @@ import { formatJson } from './format-json.js';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
 import type { RunFormat } from './run.js';
+import { aiCycleLine, aiCycleTable } from './run-ai-cycle.js';
 import { valueSections } from './run-value-output.js';
 
 /** The `run` JSON document (ENGINE.md §6) as a plain object. */
@@ -138,9 +139,20 @@ export function runTable(run: ScenarioRun): string {
     headlineTable(run),
     summaryLine(run),
     '',
+  ];
+  const aiTable = aiCycleTable(run);
+  if (aiTable) {
+    parts.push(
+      'AI-infrastructure cycle (capex USD bn/yr, share to power and buildings, compute units, GW, memory and AI index; Minsky 0 hedge, 1 speculative, 2 Ponzi):',
+      aiTable,
+      aiCycleLine(run) ?? '',
+      '',
+    );
+  }
+  parts.push(
     `chain trace: ${fired} of ${run.chain.length} links fired (onset = first month of a 3-month run; lag in months from the first onset)`,
     chainTable(run.chain),
-  ];
+  );
   const value = valueSections(run);
   if (value.length > 0) parts.push(...value.flatMap((section) => [section.trimEnd(), '']));
   if (run.scorecard.length > 0) {

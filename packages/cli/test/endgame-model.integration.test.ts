@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXED_SERIES_PART1, FIXED_SERIES_PART3 } from '@endgame/model';
+import { FIXED_SERIES, FIXED_SERIES_PART3 } from '@endgame/model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 /*
- * The acceptance of the AI-endgame model (part 1) through the real binary and the real model:
+ * The acceptance of the AI-endgame model (parts 1 and 2) through the real binary and the real model:
  * `endgame run citrini-2028 --format json` returns every series MODEL.md §9 names (except those
  * marked p2/p3), the chain and the scorecard; `policy-response` reports the chain break and the
  * fiscal cost. The series list is MODEL.md §9's contract (packages/model/src/fixed-series.ts).
@@ -35,13 +35,13 @@ function runJson(preset: string): RunJson {
 }
 
 describe('endgame run on the AI-endgame model', () => {
-  it('citrini-2028 returns every §9 series (part 1), 240 months, the 13-link chain and the scorecard', () => {
+  it('citrini-2028 returns every §9 series (parts 1, 2 and 3), 240 months, the 13-link chain and the scorecard', () => {
     const out = runJson('citrini-2028');
     expect(out.scenario).toBe('citrini-2028');
     expect(out.time[0]).toBe('2026-01');
     expect(out.time).toHaveLength(240);
     expect(out.time[239]).toBe('2045-12');
-    for (const name of FIXED_SERIES_PART1) {
+    for (const name of FIXED_SERIES) {
       expect(Object.keys(out.series)).toContain(name);
       expect(out.series[name]).toHaveLength(240);
     }
@@ -66,6 +66,20 @@ describe('endgame run on the AI-endgame model', () => {
     expect(kalecki[0].month).toBe('2026-01');
     expect(out.summary.ubi_payers).toMatchObject({ reference: 'agi-endgame' });
     expect(out.accounting.max_residual).toBeLessThan(1e-6 * out.series.gdp_nominal[0]);
+  });
+
+  it('bubble-burst as a table shows the AI cycle: capex, inventory, memory and AI index with dates, and Minsky classes', () => {
+    const run = runCli('run', 'bubble-burst', '--format', 'table');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^month\s+capex\s+to power\s+compute\s+compute y\/y\s+DC GW\s+memory\s+chip inv \(m\)\s+AI index/m,
+    );
+    expect(run.stdout).toContain('Minsky hs/neo/apps/firms/top/pro/work');
+    const line = run.stdout.split('\n').find((l) => l.startsWith('AI cycle:')) ?? '';
+    expect(line).toMatch(/capex peak [\d.]+ \(\d{4}-\d{2}\), low [\d.]+ \(\d{4}-\d{2}, -\d+ %\)/);
+    expect(line).toMatch(/memory peak .* \(\d{4}-\d{2}, -\d+ %\)/);
+    expect(line).toMatch(/AI index peak .* \(\d{4}-\d{2}, -\d+ %\)/);
+    expect(line).toMatch(/chip inventory [\d.]+ months of orders at the capex peak, [\d.]+ \(\d{4}-\d{2}\)/);
   });
 
   it('the table output shows the headline and the chain trace', () => {

@@ -34,6 +34,8 @@ export function runCli(...args: string[]): CliRun {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: 60_000,
+    // mc's JSON holds percentiles of every fixed series (parts 1 and 2): several MB.
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
   });
   if (run.error) throw run.error;

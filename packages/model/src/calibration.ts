@@ -1,10 +1,12 @@
 /**
  * Typed access to the calibration data (`data/calibration.json`, a verbatim
- * copy of the project's calibration file; see data/README.md). Model files
+ * copy of the project's calibration file, plus the sourced facts it lacks in
+ * `data/calibration-additions.json`; see data/README.md). Model files
  * cite a fact by its `key`; code reads it with {@link calibrationValue}.
  */
 import { closestName, EngineError } from '@endgame/engine';
 import facts from '../data/calibration.json' with { type: 'json' };
+import additions from '../data/calibration-additions.json' with { type: 'json' };
 
 /** A calibration value: a number, a range or list, or a record of named numbers. */
 export type CalibrationValue = number | CalibrationValue[] | { [field: string]: CalibrationValue };
@@ -25,7 +27,8 @@ export interface CalibrationFact {
   confidence: string;
 }
 
-const FACTS = facts as unknown as CalibrationFact[];
+/** The shared file's facts, then the repo's sourced additions (data/calibration-additions.json). */
+const FACTS = [...(facts as unknown as CalibrationFact[]), ...(additions as unknown as CalibrationFact[])];
 const BY_KEY = new Map(FACTS.map((fact) => [fact.key, fact]));
 
 /** Every calibration fact, in file order. */

@@ -76,3 +76,27 @@ export const FIXED_SERIES_PART3: readonly string[] = [
   'social_share_chosen',
   'social_share_ai',
 ];
+
+/**
+ * The series MODEL.md §9 marks (p2), from the AI-infrastructure cycle:
+ * vendor-financed AI revenue, the hyperscalers' operating cash flow, the AI
+ * revenue gap and the Minsky class (0 hedge, 1 speculative, 2 Ponzi) of each
+ * sector that carries one.
+ */
+export const FIXED_SERIES_PART2: readonly string[] = [
+  'ai_revenue_vendor_financed',
+  'hyperscaler_ocf',
+  'ai_revenue_gap',
+  'minsky_hyperscalers',
+  'minsky_neoclouds',
+  'minsky_ai_apps',
+  'minsky_firms',
+  'minsky_hh_top',
+  'minsky_hh_pro',
+  'minsky_hh_work',
+];
+
+/** Every fixed series of MODEL.md §9: parts 1, 2 and 3, each once (`gdp_human_capacity` is in parts 1 and 3). */
+export const FIXED_SERIES: readonly string[] = [
+  ...new Set([...FIXED_SERIES_PART1, ...FIXED_SERIES_PART2, ...FIXED_SERIES_PART3]),
+];

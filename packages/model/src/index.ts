@@ -32,7 +32,13 @@ export {
   costOverrides,
 } from './cost-comparator.js';
 export type { ListDir } from './files.js';
-export { FIXED_SERIES_PART1, FIXED_SERIES_PART3, SOFTWARE_SEGMENTS } from './fixed-series.js';
+export {
+  FIXED_SERIES,
+  FIXED_SERIES_PART1,
+  FIXED_SERIES_PART2,
+  FIXED_SERIES_PART3,
+  SOFTWARE_SEGMENTS,
+} from './fixed-series.js';
 export {
   type InputKind,
   type InputOptions,

@@ -129,8 +129,10 @@ export const TARGET_SCORING: Readonly<Record<string, TargetScoring>> = {
   },
   hyperscaler_capex: {
     measure: { kind: 'range-through', from: '2026-01', to: '2028-12' },
-    below: 'capex falls below the memo: the documented capex path (exogenous in part 1)',
-    above: 'capex exceeds the memo: the documented capex path (exogenous in part 1)',
+    below:
+      'capex falls below the memo: the AI revenue surge does not lift compute demand enough, or funding and leverage limits bind early',
+    above:
+      'capex exceeds the memo: the agentic AI revenue surge lifts compute demand faster than the memo assumes (supply-chain and power limits bind late)',
   },
   private_credit_marks: {
     measure: { kind: 'values-at', months: ['2027-01', '2027-06', '2027-12'] },

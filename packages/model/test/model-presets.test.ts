@@ -2,12 +2,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { compile, loadModel } from '@endgame/engine';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FIXED_SERIES_PART1, runScenario, type ScenarioRun } from '../src/index.js';
+import { FIXED_SERIES, runScenario, type ScenarioRun } from '../src/index.js';
 
 const compiled = compile(loadModel('packages/model/model/endgame.yaml'));
 const roles = new Map(compiled.slots.filter((s) => s.kind === 'param').map((s) => [s.name, s.role]));
 const presetDir = 'packages/model/presets';
-const PRESETS = ['baseline', 'citrini-2028', 'citrini-tail', 'citrini-critique', 'coworking', 'policy-response'];
+const PRESETS = [
+  'baseline',
+  'citrini-2028',
+  'citrini-tail',
+  'citrini-critique',
+  'coworking',
+  'policy-response',
+  'bubble-burst',
+  'power-wall',
+  'scaling-plateau',
+];
 const runs = new Map<string, ScenarioRun>();
 const run = (name: string): ScenarioRun => {
   let r = runs.get(name);
@@ -36,7 +46,7 @@ const drawdown = (r: ScenarioRun, month: string): number => {
 };
 
 describe('endgame presets: files', () => {
-  it('the six presets of part 1 exist, each with a one-line description', () => {
+  it('the presets of parts 1 and 2 exist, each with a one-line description', () => {
     for (const name of PRESETS) {
       const doc = parse(readFileSync(`${presetDir}/${name}.yaml`, 'utf8')) as { description?: string };
       expect(typeof doc.description === 'string' && !doc.description.includes('\n')).toBe(true);
@@ -54,10 +64,10 @@ describe('endgame presets: files', () => {
   });
 });
 
-const FIXED = FIXED_SERIES_PART1;
+const FIXED = FIXED_SERIES;
 
 describe.each(PRESETS)('preset %s: accounting and series', (name) => {
-  it('exposes every fixed series of MODEL.md §9 (part 1), finite in every month', () => {
+  it('exposes every fixed series of MODEL.md §9 (parts 1 and 2), finite in every month', () => {
     const r = run(name).result;
     for (const n of FIXED) {
       expect(r.names).toContain(n);

@@ -3,14 +3,14 @@
  * makes: for `baseline` and `citrini-2028`, RUNS draws of every param with a `range:` that the
  * preset does not set, from the same seeded streams as `endgame mc PRESET --seed 1` (run i here is
  * run i there). Every run must finish (no non-finite value, no failed accounting check), every §9
- * series (FIXED_SERIES_PART1) must stay finite, unemployment must stay in [0, 0.5], and the price
+ * series (FIXED_SERIES, parts 1 and 2) must stay finite, unemployment must stay in [0, 0.5], and the price
  * level and GDP (nominal and real) must stay positive. A failure lists the run, what broke and the
  * drawn params furthest from the middle of their ranges, the usual suspects.
  */
 import { runStreams, sampleParams, scenarioUncertainParams, type UncertainParam } from '@endgame/analysis';
 import { instantiate, type RunResult } from '@endgame/engine';
 import { describe, expect, it } from 'vitest';
-import { FIXED_SERIES_PART1, runScenario } from '../src/index.js';
+import { FIXED_SERIES, runScenario } from '../src/index.js';
 
 const RUNS = 100;
 const SEED = 1;
@@ -29,7 +29,7 @@ function firstBreak(values: ArrayLike<number>, ok: (x: number) => boolean): stri
 /** What is wrong with a finished run (empty when nothing is). */
 function problemsOf(result: RunResult): string[] {
   const problems: string[] = [];
-  for (const name of FIXED_SERIES_PART1) {
+  for (const name of FIXED_SERIES) {
     const at = firstBreak(result.series(name), Number.isFinite);
     if (at) problems.push(`${name} is not finite: ${at}`);
   }

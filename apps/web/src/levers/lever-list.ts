@@ -37,10 +37,8 @@ export const LEVER_GROUPS = [
 export type LeverGroup = (typeof LEVER_GROUPS)[number];
 
 /**
- * The levers. Four point at part-1 params until the endogenous AI-infrastructure
- * cycle (issue 4) lands: power build rate → `power_build_scale`, scaling returns →
- * `capability_returns`; AI markup → `ai_markup` and AI tax base → `ai_tax_base`
- * do not exist yet and are hidden.
+ * The levers, in the order shown. A lever whose param the loaded model lacks is
+ * hidden and listed in the panel's notice.
  */
 export const LEVERS: readonly LeverDef[] = [
   { id: 'ai_progress', param: 'ai_algo_progress', group: 'AI technology', label: 'AI capability growth' },
@@ -79,7 +77,7 @@ export const LEVERS: readonly LeverDef[] = [
   { id: 'ai_tax', param: 'ai_tax_rate', group: 'Policy', label: 'AI tax rate', scale: 100, shownUnit: '%' },
   { id: 'ai_tax_base', param: 'ai_tax_base', group: 'Policy', label: 'AI tax base' },
   { id: 'rate_policy', param: 'policy_aggressiveness', group: 'Policy', label: 'Rate-policy aggressiveness' },
-  { id: 'power_build', param: 'power_build_scale', group: 'AI infrastructure', label: 'Power build rate' },
+  { id: 'power_build', param: 'power_build_rate', group: 'AI infrastructure', label: 'Power build rate' },
   { id: 'ai_markup', param: 'ai_markup', group: 'AI infrastructure', label: 'AI markup' },
   {
     id: 'pc_software',
