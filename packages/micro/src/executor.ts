@@ -1,0 +1,90 @@
+/**
+ * Who advances the shards each month: this thread, or a piscina pool of
+ * worker threads over shared memory (shards live in SharedArrayBuffers; a
+ * month's task carries the inputs and the handles of a contiguous run of
+ * shards, and returns their statistics). Results are per shard, in shard
+ * order, so the reduction — and every output — is the same whatever the
+ * number of workers.
+ */
+import { EngineError } from '@endgame/engine';
+import type { Piscina } from 'piscina';
+import { advanceShard } from './kernel.js';
+import { ST_LENGTH } from './layout.js';
+import { handleOf, type Shard } from './shard.js';
+import type { MonthTask } from './worker-entry.js';
+
+/** Advances every shard one month; resolves to ST_LENGTH statistics per shard, in shard order. */
+export interface ShardExecutor {
+  /** True when the shards must live in shared memory. */
+  readonly shared: boolean;
+  advance(shards: Shard[], inputs: Float64Array): Promise<Float64Array>;
+  close(): Promise<void>;
+}
+
+/** Advances the shards in this thread. */
+export function inProcessExecutor(): ShardExecutor {
+  let out = new Float64Array(0);
+  return {
+    shared: false,
+    async advance(shards, inputs) {
+      if (out.length !== shards.length * ST_LENGTH) out = new Float64Array(shards.length * ST_LENGTH);
+      for (let s = 0; s < shards.length; s++) advanceShard(shards[s], inputs, out.subarray(s * ST_LENGTH));
+      return out;
+    },
+    async close() {},
+  };
+}
+
+async function workerFile(): Promise<{ filename: string; execArgv: string[] }> {
+  const typescript = import.meta.url.endsWith('.ts');
+  const filename = new URL(typescript ? './worker-entry.ts' : './worker-entry.js', import.meta.url).href;
+  if (!typescript) return { filename, execArgv: [] };
+  let loader = 'tsx';
+  try {
+    const { createRequire } = await import('node:module');
+    const { pathToFileURL } = await import('node:url');
+    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  } catch {
+    // Fall back to resolving 'tsx' from the working directory.
+  }
+  return { filename, execArgv: ['--import', loader] };
+}
+
+let nextRun = 1;
+
+/** Advances the shards on `workers` worker threads (piscina), one contiguous run of shards per worker. */
+export function poolExecutor(workers: number): ShardExecutor {
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new EngineError('bad-input', `workers must be a whole number ≥ 1, got ${workers}; e.g. --workers 2`);
+  }
+  const run = nextRun++;
+  let pool: Promise<Piscina<MonthTask, Float64Array>> | undefined;
+  const poolOf = () =>
+    (pool ??= Promise.all([import('piscina'), workerFile()]).then(
+      ([{ Piscina }, { filename, execArgv }]) =>
+        new Piscina<MonthTask, Float64Array>({ filename, execArgv, minThreads: workers, maxThreads: workers }),
+    ));
+  return {
+    shared: true,
+    async advance(shards, inputs) {
+      const piscina = await poolOf();
+      const out = new Float64Array(shards.length * ST_LENGTH);
+      const per = Math.ceil(shards.length / workers);
+      const tasks: Promise<void>[] = [];
+      for (let from = 0; from < shards.length; from += per) {
+        const part = shards.slice(from, from + per);
+        const at = from;
+        tasks.push(
+          piscina.run({ run, inputs, shards: part.map(handleOf) }).then((stats) => {
+            out.set(stats, at * ST_LENGTH);
+          }),
+        );
+      }
+      await Promise.all(tasks);
+      return out;
+    },
+    async close() {
+      if (pool) await (await pool).destroy();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Fixed layouts of the two small arrays that cross between the main thread
+ * and the kernel each month: the month's macro inputs (per group, then
+ * global) and a shard's month statistics (per group, occupation, metro, then
+ * the income histogram). Plain numbers, so they post to workers cheaply.
+ */
+
+/** Groups, occupations and metro types (see assumptions.ts). */
+export const N_GROUPS = 3;
+export const N_OCC = 3;
+export const N_METRO = 2;
+
+/** Per-group inputs: offsets within a group's block of {@link IN_GROUP} values. */
+export const IN = {
+  /** Knowledge jobs held / group labour force. */
+  shareK: 0,
+  /** Other jobs held / group labour force. */
+  shareO: 1,
+  /** Gross pay of a knowledge job, USD k / yr. */
+  wageK: 2,
+  /** Gross pay of an other job, USD k / yr. */
+  wageO: 3,
+  /** Gross unemployment insurance per unemployed member, USD k / yr. */
+  ui: 4,
+  /** Gross UBI per labour-force member, USD k / yr. */
+  ubi: 5,
+  /** Average personal income-tax rate. */
+  taxInc: 6,
+  /** Payroll-tax rate. */
+  taxPay: 7,
+  /** Non-labour disposable income per member (transfers, capital income less interest and taxes), USD k / yr. */
+  rest: 8,
+  /** Consumer confidence. */
+  confidence: 9,
+  /** Propensity to consume out of expected disposable income. */
+  alpha1: 10,
+  /** Consumption out of wealth per member, USD k / yr. */
+  wealth: 11,
+  /** The group's expected over current disposable income now (YD_e / YD): buffers absorb consumption out of income beyond α1·YD_e. */
+  incomeRatio: 12,
+  /** Growth of the group's disposable income this month (YD_p / YD_{p−1}): buffers are indexed to it. */
+  liquidGrowth: 13,
+  /** The group's disposable income relative to t0 (YD_p / YD_0). */
+  liquidIndex: 14,
+  /** The group's real liquid ratio (liq_ratio). */
+  liquidRatio: 15,
+  /** Delinquency intercept (calibrated, see calibrate.ts). */
+  dqC0: 16,
+  /** Delinquency z-score per unit of the household's labour-income loss (calibrated). */
+  dqIncome: 17,
+  /** Expected over current disposable income at t0 (YD_e0 / YD). */
+  expectedRatio: 18,
+  /** Scale of household consumption so the group's total matches the macro model at t0 (calibrated). */
+  consumptionScale: 19,
+  /** What expected income moves toward, as a multiple of current income (1; YD_e0 / YD in the burn-in). */
+  expectTarget: 20,
+} as const;
+/** Values per group in the inputs. */
+export const IN_GROUP = 21;
+/** Global inputs, after the groups. */
+export const IN_GLOBAL = {
+  /** Mortgage rate minus its t0 value. */
+  rateGap: 0,
+  /** National house-price index (100 at t0). */
+  hpi: 1,
+  /** Tech-metro house-price index. */
+  hpiTech: 2,
+  /** dt / income_expect_time: the monthly weight of expected-income smoothing. */
+  smoothing: 3,
+  /** z-score per unit rise of the mortgage rate (macro dq_rate). */
+  dqRate: 4,
+  /** z-score per log change of the buffer (macro dq_buffer). */
+  dqBuffer: 5,
+  /** 1 while burning in (no defaults, no amortisation), else 0. */
+  burnIn: 6,
+} as const;
+/** Length of the month's inputs. */
+export const IN_LENGTH = N_GROUPS * IN_GROUP + 7;
+
+/** Per-group statistics of a shard's month. */
+export const ST = {
+  households: 0,
+  employedK: 1,
+  employedO: 2,
+  unemployed: 3,
+  consumption: 4,
+  income: 5,
+  mortgagors: 6,
+  delinquent: 7,
+  balance: 8,
+  balanceDelinquent: 9,
+  defaults: 10,
+  buffer: 11,
+} as const;
+/** Values per group in the statistics. */
+export const ST_GROUP = 12;
+/** Per-occupation statistics: households, unemployed, mortgagors, delinquent. */
+export const ST_OCC_BASE = N_GROUPS * ST_GROUP;
+export const ST_OCC = 4;
+/** Per-metro statistics: households, mortgagors, delinquent. */
+export const ST_METRO_BASE = ST_OCC_BASE + N_OCC * ST_OCC;
+export const ST_METRO = 3;
+/** Income histogram: log-spaced bins of disposable income; count, income, consumption per bin. */
+export const HIST_BASE = ST_METRO_BASE + N_METRO * ST_METRO;
+export const HIST_BINS = 240;
+/** Lowest and highest bin edges, USD k / yr (incomes below go to bin 0, above to the last). */
+export const HIST_MIN = 1;
+export const HIST_MAX = 20000;
+/** Length of a shard's month statistics. */
+export const ST_LENGTH = HIST_BASE + 3 * HIST_BINS;
+
+/** Lower edge of histogram bin k, USD k / yr. */
+export function binEdge(k: number): number {
+  return HIST_MIN * (HIST_MAX / HIST_MIN) ** (k / HIST_BINS);
+}

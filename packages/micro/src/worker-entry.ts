@@ -1,0 +1,38 @@
+/**
+ * The pool worker (piscina runs this file in each thread): advances a run of
+ * shards one month. Shard views over the shared memory are built once per
+ * run and shard, then reused.
+ */
+import { advanceShard } from './kernel.js';
+import { ST_LENGTH } from './layout.js';
+import { type Shard, type ShardHandle, viewShard } from './shard.js';
+
+/** One month of a contiguous run of shards. */
+export interface MonthTask {
+  /** Distinguishes simulations sharing a pool, for the view cache. */
+  run: number;
+  inputs: Float64Array;
+  shards: ShardHandle[];
+}
+
+const views = new Map<string, Shard>();
+let cachedRun = -1;
+
+/** Piscina's task handler: statistics of each shard, concatenated in order. */
+export default function advanceMonth(task: MonthTask): Float64Array {
+  if (task.run !== cachedRun) {
+    views.clear();
+    cachedRun = task.run;
+  }
+  const out = new Float64Array(task.shards.length * ST_LENGTH);
+  task.shards.forEach((handle, k) => {
+    const key = `${handle.index}`;
+    let shard = views.get(key);
+    if (!shard) {
+      shard = viewShard(handle);
+      views.set(key, shard);
+    }
+    advanceShard(shard, task.inputs, out.subarray(k * ST_LENGTH, (k + 1) * ST_LENGTH));
+  });
+  return out;
+}
