@@ -101,6 +101,7 @@ function calibrate(
   const slope = macro.dqIncome * 1.702 * d0 * (1 - d0);
   for (let g = 0; g < N_GROUPS; g++) {
     const lossList: number[] = [];
+    const ownJobList: number[] = [];
     const logList: number[] = [];
     let hard = 0;
     let lossUnemployed = 0;
@@ -119,6 +120,7 @@ function calibrate(
         const ubi = setup.inputs0[g0 + IN.ubi];
         const lossNow = Math.max(0, 1 - sh.loss[i] / (ref + ubi));
         lossList.push(lossNow);
+        ownJobList.push(sh.status[i] === 1 ? 1 : 0);
         logList.push(Math.log(rel));
         if (sh.status[i] === 0) {
           lossUnemployed += lossNow;
@@ -128,12 +130,14 @@ function calibrate(
     }
     const loss = Float64Array.from(lossList);
     const logBuffer = Float64Array.from(logList);
+    const ownJob = Uint8Array.from(ownJobList);
     const total = loss.length + hard;
     const meanLoss = nUnemployed > 0 ? lossUnemployed / nUnemployed : 0.9;
     const expected = (c0: number, beta: number) => {
       let sum = hard;
       for (let j = 0; j < loss.length; j++) {
-        sum += 1 / (1 + Math.exp(-1.702 * (c0 + beta * loss[j] - macro.dqBuffer * logBuffer[j])));
+        const coefficient = ownJob[j] === 1 ? macro.dqIncome : beta;
+        sum += 1 / (1 + Math.exp(-1.702 * (c0 + coefficient * loss[j] - macro.dqBuffer * logBuffer[j])));
       }
       return sum / total;
     };

@@ -60,6 +60,8 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
   const dqRateShift = inputs[G + IN_GLOBAL.dqRate] * rateGap;
   const dqBuffer = inputs[G + IN_GLOBAL.dqBuffer];
   const burnIn = inputs[G + IN_GLOBAL.burnIn] !== 0;
+  const rateNow = inputs[G + IN_GLOBAL.rate];
+  const dqIncomeOwnJob = inputs[G + IN_GLOBAL.dqIncome];
   const amortise = burnIn ? 1 : 1 - A.amortisation / 12;
   const defaultHazard = burnIn ? 0 : A.defaultHazard;
   const refresh = A.delinquencyRefresh;
@@ -105,10 +107,12 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
     const scale = inputs[gi + IN.consumptionScale];
     const confAlpha = scale * inputs[gi + IN.confidence] * inputs[gi + IN.alpha1];
     const confWealth = scale * inputs[gi + IN.confidence] * inputs[gi + IN.wealth];
-    const keep = confAlpha * inputs[gi + IN.incomeRatio];
+    const incomeRatio = inputs[gi + IN.incomeRatio];
+    const keep = confAlpha * incomeRatio;
     const target = inputs[gi + IN.expectTarget];
     const liquidGrowth = inputs[gi + IN.liquidGrowth];
-    const liquidScale = inputs[gi + IN.liquidRatio] / inputs[gi + IN.liquidIndex];
+    const liquidIndex = inputs[gi + IN.liquidIndex];
+    const liquidScale = inputs[gi + IN.liquidRatio] / liquidIndex;
     const c0 = inputs[gi + IN.dqC0] + dqRateShift;
     const dqIncome = inputs[gi + IN.dqIncome];
 
@@ -167,7 +171,8 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       // moves the buffer; consumption out of wealth is financed from equity and housing.
       let buf = liquid[i] * liquidGrowth;
       const fromWealth = confWealth * capital[i];
-      let fromIncome = confAlpha * ye + (buf * 12 < ye ? mpcLo : mpcHi) * (yd - ye * target);
+      // The surprise is income against what the group expects of it (YD_e / YD), so steady growth is no surprise.
+      let fromIncome = confAlpha * ye + (buf * 12 < ye ? mpcLo : mpcHi) * (yd * incomeRatio - ye);
       // No buffer left: spend out of income at most what keeps the buffer from falling further.
       const normal = keep * yd;
       if (buf <= 0 && fromIncome > normal) fromIncome = Math.max(normal, 0);
@@ -228,7 +233,9 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       const b0 = liquid0[i];
       let rel = b0 > 0 ? (buf / b0) * liquidScale : 1;
       if (rel < 0.05) rel = 0.05;
-      const zscore = c0 + dqIncome * ls - dqBuffer * Math.log(rel);
+      // Small, shared losses of households in their own job (pay lagging prices) carry the macro
+      // coefficient; the large losses of the unemployed and displaced the calibrated one.
+      const zscore = c0 + (st === 1 ? dqIncomeOwnJob : dqIncome) * ls - dqBuffer * Math.log(rel);
       const prob = 1 / (1 + Math.exp(-1.702 * zscore));
       const del = lat < prob || (buf <= 0 && payment[i] > pti * Math.max(yd, 0));
       nMort++;
@@ -251,7 +258,14 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
           s2 ^= t;
           s3 = (s3 << 11) | (s3 >>> 21);
           if (u < defaultHazard) {
-            mortgage[i] = 2;
+            // Foreclosure: the home passes to a new owner-occupier with a fresh 80 % loan at today's rate
+            // and a new buyer's buffer (the household slot stands for the home's occupant), so the stock of
+            // mortgagors stays as in the macro model, whose originations replace defaulted loans.
+            const loan = 0.8 * value;
+            balance[i] = loan;
+            payment[i] = loan * (rateNow + A.amortisation);
+            liquid[i] = liquid0[i] * liquidIndex;
+            latent[i] = u / defaultHazard;
             delinquent[i] = 0;
             defaults++;
           }

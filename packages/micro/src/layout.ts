@@ -46,7 +46,7 @@ export const IN = {
   liquidRatio: 15,
   /** Delinquency intercept (calibrated, see calibrate.ts). */
   dqC0: 16,
-  /** Delinquency z-score per unit of the household's labour-income loss (calibrated). */
+  /** Delinquency z-score per unit labour-income loss of an unemployed or displaced household (calibrated). */
   dqIncome: 17,
   /** Expected over current disposable income at t0 (YD_e0 / YD). */
   expectedRatio: 18,
@@ -73,9 +73,13 @@ export const IN_GLOBAL = {
   dqBuffer: 5,
   /** 1 while burning in (no defaults, no amortisation), else 0. */
   burnIn: 6,
+  /** Mortgage rate (new loans). */
+  rate: 7,
+  /** z-score per unit labour-income loss of households in their own job (macro dq_income). */
+  dqIncome: 8,
 } as const;
 /** Length of the month's inputs. */
-export const IN_LENGTH = N_GROUPS * IN_GROUP + 7;
+export const IN_LENGTH = N_GROUPS * IN_GROUP + 9;
 
 /** Per-group statistics of a shard's month. */
 export const ST = {

@@ -118,6 +118,8 @@ export function fillInputs(
   out[G + IN_GLOBAL.dqRate] = k.dqRate;
   out[G + IN_GLOBAL.dqBuffer] = k.dqBuffer;
   out[G + IN_GLOBAL.burnIn] = burnIn ? 1 : 0;
+  out[G + IN_GLOBAL.rate] = read('mortgage_rate', q);
+  out[G + IN_GLOBAL.dqIncome] = k.dqIncome;
   return out;
 }
 

@@ -119,6 +119,21 @@ export function synthesizeShard(shard: Shard, setup: PopulationSetup): void {
       if (st === 1) counts[occ === 0 ? CNT.employedK : CNT.otherEmployed]++;
       else counts[occ === 0 ? CNT.unemployedK : CNT.unemployedO]++;
     }
+    normalizeMean(wage, shard.groupStart[g], shard.groupStart[g + 1]);
+    normalizeMean(capital, shard.groupStart[g], shard.groupStart[g + 1]);
     shard.counts.set(counts, g * CNT_GROUP);
   }
+}
+
+/**
+ * Rescales x[from..to) to mean 1, so a group's earnings and wealth weights
+ * add up exactly (no sampling noise in the group totals). Incomes and
+ * buffers drawn with the raw weights are off by the same small factor at
+ * most; the burn-in settles them.
+ */
+function normalizeMean(x: Float32Array, from: number, to: number): void {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += x[i];
+  const scale = (to - from) / sum;
+  for (let i = from; i < to; i++) x[i] *= scale;
 }

@@ -25,7 +25,7 @@ export const SAMPLE_COLUMNS = [
 ] as const;
 
 const EMPLOYMENT = ['unemployed', 'own_occupation', 'other_job'];
-const MORTGAGE = ['none', 'mortgagor', 'defaulted'];
+const MORTGAGE = ['none', 'mortgagor'];
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : '');
 

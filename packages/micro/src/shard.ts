@@ -66,7 +66,7 @@ export interface Shard extends ShardHandle {
   status: Uint8Array;
   /** 0 tech metro, 1 other. */
   metro: Uint8Array;
-  /** 0 no mortgage, 1 mortgagor, 2 defaulted (mortgage gone). */
+  /** 0 no mortgage, 1 mortgagor. */
   mortgage: Uint8Array;
   /** 1 while delinquent. */
   delinquent: Uint8Array;

@@ -133,9 +133,21 @@ export class MicroSimulation {
       executor,
       dt,
     );
-    const inputs = burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs));
+    let inputs = burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs));
     let stats: Float64Array = new Float64Array(0);
-    for (let m = 0; m < BURN_IN_MONTHS; m++) stats = await executor.advance(sim.shards, inputs);
+    for (let m = 0; m < BURN_IN_MONTHS - 1; m++) stats = await executor.advance(sim.shards, inputs);
+    // The population's own consumption at t0, not the reference population's: rescale, then one more month,
+    sim.record(0, stats);
+    const logit = (p: number) => Math.log(p / (1 - p)) / 1.702;
+    for (let g = 0; g < N_GROUPS; g++) {
+      const b = g * ST_GROUP;
+      sim.calibration[3 * g + 2] *= sim.constants.consumptionPerMember[g] / (sim.total[b + ST.consumption] / sim.groupSize[g]);
+      // and its own delinquency: one step on the logit scale toward delinq0
+      const share = sim.total[b + ST.delinquent] / Math.max(1, sim.total[b + ST.mortgagors]);
+      if (share > 0 && share < 1) sim.calibration[3 * g] += logit(sim.constants.delinq0) - logit(share);
+    }
+    inputs = burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs));
+    stats = await executor.advance(sim.shards, inputs);
     sim.record(0, stats);
     sim.mortgagors0 = GROUPS.reduce((n, _, g) => n + sim.total[g * ST_GROUP + ST.mortgagors], 0);
     return sim;
