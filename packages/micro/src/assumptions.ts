@@ -27,6 +27,7 @@ export const MICRO_ASSUMPTIONS = {
   amortisation: data.mortgage_amortisation.value,
   bufferMedianMonths: data.buffer_months.value.median,
   bufferSigma: data.buffer_months.value.sigma,
+  bufferRebuild: data.buffer_rebuild.value,
   mpcLowBuffer: data.mpc_low_buffer.value,
   mpcHighBuffer: data.mpc_high_buffer.value,
   layoffRate: data.layoff_rate.value,

@@ -8,7 +8,9 @@
  *
  * Per group, β is chosen so that one more unemployed mortgagor raises the
  * expected delinquency as much as the macro model's `dq_income` says a
- * matching fall of the group's labour income does, and c0 so that expected
+ * matching fall of the group's labour income does (the unemployed
+ * mortgagors' expected delinquency, their drawn-down buffers included,
+ * equals delinq0 + slope × their mean loss), and c0 so that expected
  * delinquency at t0 equals `delinq0`; a consumption scale makes the group's
  * households consume what the group does at t0 (the buffer-dependent MPC and
  * the liquidity constraint move it off the group rule). All are computed on a fixed reference
@@ -102,8 +104,10 @@ function calibrate(
   for (let g = 0; g < N_GROUPS; g++) {
     const lossList: number[] = [];
     const ownJobList: number[] = [];
+    const unemployedList: number[] = [];
     const logList: number[] = [];
     let hard = 0;
+    let hardUnemployed = 0;
     let lossUnemployed = 0;
     let nUnemployed = 0;
     for (const sh of shards) {
@@ -112,6 +116,7 @@ function calibrate(
         const buf = sh.liquid[i];
         if (buf <= 0 && sh.payment[i] > A.ptiThreshold * Math.max(sh.income[i], 0)) {
           hard++;
+          if (sh.status[i] === 0) hardUnemployed++;
           continue;
         }
         const rel = Math.max(0.05, sh.liquid0[i] > 0 ? buf / sh.liquid0[i] : 1);
@@ -121,6 +126,7 @@ function calibrate(
         const lossNow = Math.max(0, 1 - sh.loss[i] / (ref + ubi));
         lossList.push(lossNow);
         ownJobList.push(sh.status[i] === 1 ? 1 : 0);
+        unemployedList.push(sh.status[i] === 0 ? 1 : 0);
         logList.push(Math.log(rel));
         if (sh.status[i] === 0) {
           lossUnemployed += lossNow;
@@ -131,6 +137,7 @@ function calibrate(
     const loss = Float64Array.from(lossList);
     const logBuffer = Float64Array.from(logList);
     const ownJob = Uint8Array.from(ownJobList);
+    const unemployed = Uint8Array.from(unemployedList);
     const total = loss.length + hard;
     const meanLoss = nUnemployed > 0 ? lossUnemployed / nUnemployed : 0.9;
     const expected = (c0: number, beta: number) => {
@@ -141,18 +148,28 @@ function calibrate(
       }
       return sum / total;
     };
+    const expectedUnemployed = (c0: number, beta: number) => {
+      let sum = hardUnemployed;
+      for (let j = 0; j < loss.length; j++) {
+        if (ownJob[j] === 1 || !unemployed[j]) continue;
+        sum += 1 / (1 + Math.exp(-1.702 * (c0 + beta * loss[j] - macro.dqBuffer * logBuffer[j])));
+      }
+      return sum / (nUnemployed + hardUnemployed);
+    };
+    const bisect = (f: (x: number) => number, target: number, lo: number, hi: number) => {
+      for (let it = 0; it < 40; it++) {
+        const mid = (lo + hi) / 2;
+        if (f(mid) > target) hi = mid;
+        else lo = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    const targetUnemployed = Math.min(0.95, d0 + slope * meanLoss);
     let c0 = logit(d0);
     let beta = 0;
     for (let round = 0; round < 3; round++) {
-      beta = Math.max(0, (logit(Math.min(0.95, d0 + slope * meanLoss)) - c0) / meanLoss);
-      let lo = -8;
-      let hi = 4;
-      for (let it = 0; it < 40; it++) {
-        const mid = (lo + hi) / 2;
-        if (expected(mid, beta) > d0) hi = mid;
-        else lo = mid;
-      }
-      c0 = (lo + hi) / 2;
+      beta = bisect((b) => expectedUnemployed(c0, b), targetUnemployed, 0, 20);
+      c0 = bisect((c) => expected(c, beta), d0, -8, 4);
     }
     out[3 * g] = c0;
     out[3 * g + 1] = beta;

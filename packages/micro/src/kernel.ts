@@ -69,6 +69,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
   const mpcLo = A.mpcLowBuffer;
   const mpcHi = A.mpcHighBuffer;
   const s = A.layoffRate;
+  const rebuild = A.bufferRebuild / 12;
 
   for (let g = 0; g < N_GROUPS; g++) {
     const from = shard.groupStart[g];
@@ -178,7 +179,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       if (buf <= 0 && fromIncome > normal) fromIncome = Math.max(normal, 0);
       if (fromIncome < 0) fromIncome = 0;
       const cons = fromIncome + fromWealth;
-      buf += (normal - fromIncome) / 12;
+      buf += (normal - fromIncome) / 12 + rebuild * (liquid0[i] * liquidIndex - buf);
       liquid[i] = buf;
       income[i] = yd;
       consumption[i] = cons;
@@ -236,16 +237,18 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       // Small, shared losses of households in their own job (pay lagging prices) carry the macro
       // coefficient; the large losses of the unemployed and displaced the calibrated one.
       const zscore = c0 + (st === 1 ? dqIncomeOwnJob : dqIncome) * ls - dqBuffer * Math.log(rel);
-      const prob = 1 / (1 + Math.exp(-1.702 * zscore));
-      const del = lat < prob || (buf <= 0 && payment[i] > pti * Math.max(yd, 0));
+      const hardTrigger = buf <= 0 && payment[i] > pti * Math.max(yd, 0);
+      // The statistics add each mortgagor's probability (1 when buffer and income both fail), not the
+      // draw: the same expected shares with far less sampling noise; the draw decides her own state.
+      const prob = hardTrigger ? 1 : 1 / (1 + Math.exp(-1.702 * zscore));
       nMort++;
       bal += b;
-      if (del) {
+      nDel += prob;
+      balDel += prob * b;
+      stats[ob + 3] += prob;
+      stats[mb + 2] += prob;
+      if (lat < prob) {
         delinquent[i] = 1;
-        nDel++;
-        balDel += b;
-        stats[ob + 3]++;
-        stats[mb + 2]++;
         const value = house[i] * (metro[i] === 0 ? hpiTech : hpi);
         if (value < b && defaultHazard > 0) {
           t = s1 << 9;

@@ -81,7 +81,7 @@ export const IN_GLOBAL = {
 /** Length of the month's inputs. */
 export const IN_LENGTH = N_GROUPS * IN_GROUP + 9;
 
-/** Per-group statistics of a shard's month. */
+/** Per-group statistics of a shard's month (delinquency as the sum of mortgagors' probabilities). */
 export const ST = {
   households: 0,
   employedK: 1,

@@ -141,7 +141,8 @@ export class MicroSimulation {
     const logit = (p: number) => Math.log(p / (1 - p)) / 1.702;
     for (let g = 0; g < N_GROUPS; g++) {
       const b = g * ST_GROUP;
-      sim.calibration[3 * g + 2] *= sim.constants.consumptionPerMember[g] / (sim.total[b + ST.consumption] / sim.groupSize[g]);
+      sim.calibration[3 * g + 2] *=
+        sim.constants.consumptionPerMember[g] / (sim.total[b + ST.consumption] / sim.groupSize[g]);
       // and its own delinquency: one step on the logit scale toward delinq0
       const share = sim.total[b + ST.delinquent] / Math.max(1, sim.total[b + ST.mortgagors]);
       if (share > 0 && share < 1) sim.calibration[3 * g] += logit(sim.constants.delinq0) - logit(share);
