@@ -11,6 +11,8 @@ import { type MicroOptions, type MicroResult, MicroSimulation } from './simulati
 export interface MicroRunOptions extends MicroOptions {
   /** Worker threads (default 0: in this thread). */
   workers?: number;
+  /** Months to simulate (default: the whole stored run; standalone only). */
+  months?: number;
   /** Called after each month with (month, months). */
   onMonth?: (month: number, months: number) => void;
 }
@@ -34,12 +36,16 @@ export function checkMonthly(dt: number): void {
 export async function runMicroStandalone(macro: RunResult, options: MicroRunOptions = {}): Promise<MicroResult> {
   const dt = macro.time[1] - macro.time[0];
   checkMonthly(dt);
+  const months = options.months ?? macro.periods;
+  if (!Number.isInteger(months) || months < 1 || months > macro.periods) {
+    throw new EngineError('bad-input', `months must be a whole number from 1 to ${macro.periods}, got ${months}`);
+  }
   const executor = executorFor(options.workers);
   try {
-    const sim = await MicroSimulation.start(resultReader(macro), macro.periods, dt, executor, options);
-    for (let p = 1; p <= macro.periods; p++) {
+    const sim = await MicroSimulation.start(resultReader(macro), months, dt, executor, options);
+    for (let p = 1; p <= months; p++) {
       await sim.advance(p);
-      options.onMonth?.(p, macro.periods);
+      options.onMonth?.(p, months);
     }
     return sim.result();
   } finally {
