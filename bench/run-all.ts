@@ -17,6 +17,7 @@ export const BENCHMARKS: Record<string, string> = {
   'lu-reuse': 'bench-lu-reuse.ts',
   endgame: 'bench-endgame.ts',
   mc: 'bench-mc.ts',
+  micro: 'bench-micro.ts',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

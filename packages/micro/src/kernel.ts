@@ -14,10 +14,8 @@
  */
 import { MICRO_ASSUMPTIONS as A } from './assumptions.js';
 import {
+  binOf,
   HIST_BASE,
-  HIST_BINS,
-  HIST_MAX,
-  HIST_MIN,
   IN,
   IN_GLOBAL,
   IN_GROUP,
@@ -33,8 +31,6 @@ import {
 import { CNT, CNT_GROUP, type Shard } from './shard.js';
 
 const TWO_M32 = 2.3283064365386963e-10;
-const BIN_SCALE = HIST_BINS / Math.log(HIST_MAX / HIST_MIN);
-const LOG_MIN = Math.log(HIST_MIN);
 /** Labour-income smoothing weight a month (macro income_loss smooths over 0.25 yr). */
 const LOSS_WEIGHT = 1 / 12 / 0.25;
 
@@ -205,9 +201,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       stats[mb]++;
 
       // --- income histogram
-      let bin = yd > HIST_MIN ? ((Math.log(yd) - LOG_MIN) * BIN_SCALE) | 0 : 0;
-      if (bin >= HIST_BINS) bin = HIST_BINS - 1;
-      const hb = HIST_BASE + 3 * bin;
+      const hb = HIST_BASE + 3 * binOf(yd);
       stats[hb]++;
       stats[hb + 1] += Math.max(yd, 0);
       stats[hb + 2] += cons;

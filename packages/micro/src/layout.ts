@@ -104,16 +104,35 @@ export const ST_OCC = 4;
 /** Per-metro statistics: households, mortgagors, delinquent. */
 export const ST_METRO_BASE = ST_OCC_BASE + N_OCC * ST_OCC;
 export const ST_METRO = 3;
-/** Income histogram: log-spaced bins of disposable income; count, income, consumption per bin. */
+/**
+ * Income histogram of disposable income, count, income and consumption per
+ * bin. Bins split each doubling of income (octave) from HIST_MIN into
+ * HIST_PER_OCTAVE equal steps, so the kernel finds a bin from the bits of
+ * the income (no logarithm): {@link HIST_OCTAVES} octaves from 1 to 32,768
+ * USD k / yr; lower incomes go to bin 0, higher ones to the last.
+ */
 export const HIST_BASE = ST_METRO_BASE + N_METRO * ST_METRO;
-export const HIST_BINS = 240;
-/** Lowest and highest bin edges, USD k / yr (incomes below go to bin 0, above to the last). */
+export const HIST_PER_OCTAVE = 16;
+export const HIST_OCTAVES = 15;
+export const HIST_BINS = HIST_PER_OCTAVE * HIST_OCTAVES;
+/** Lowest bin edge, USD k / yr. */
 export const HIST_MIN = 1;
-export const HIST_MAX = 20000;
 /** Length of a shard's month statistics. */
 export const ST_LENGTH = HIST_BASE + 3 * HIST_BINS;
 
-/** Lower edge of histogram bin k, USD k / yr. */
+/** Lower edge of histogram bin k (0..HIST_BINS; HIST_BINS gives the top edge), USD k / yr. */
 export function binEdge(k: number): number {
-  return HIST_MIN * (HIST_MAX / HIST_MIN) ** (k / HIST_BINS);
+  const octave = Math.floor(k / HIST_PER_OCTAVE);
+  return HIST_MIN * 2 ** octave * (1 + (k - octave * HIST_PER_OCTAVE) / HIST_PER_OCTAVE);
+}
+
+/** The bin of income `y` (USD k / yr): its octave from the leading bit, its step from the next four. */
+export function binOf(y: number): number {
+  if (!(y >= 2 * HIST_MIN)) return y >= HIST_MIN ? ((y / HIST_MIN - 1) * HIST_PER_OCTAVE) | 0 : 0;
+  const v = (y * (65536 / HIST_MIN)) >>> 0;
+  if (v === 0 || y >= HIST_MIN * 2 ** HIST_OCTAVES) return HIST_BINS - 1;
+  const top = 31 - Math.clz32(v);
+  const octave = top - 16;
+  const step = (v >>> (top - 4)) & 15;
+  return octave * HIST_PER_OCTAVE + step;
 }
