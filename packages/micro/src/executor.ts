@@ -10,6 +10,8 @@ import { EngineError } from '@endgame/engine';
 import type { Piscina } from 'piscina';
 import { advanceShard } from './kernel.js';
 import { ST_LENGTH } from './layout.js';
+import { drawShard, type PopulationSetup } from './population.js';
+import { shardStreams } from './rng.js';
 import { handleOf, type Shard } from './shard.js';
 import type { MonthTask } from './worker-entry.js';
 
@@ -18,6 +20,8 @@ export interface ShardExecutor {
   /** True when the shards must live in shared memory. */
   readonly shared: boolean;
   advance(shards: Shard[], inputs: Float64Array): Promise<Float64Array>;
+  /** Draws the shards' households for `seed` (each shard from its own stream). */
+  draw(shards: Shard[], seed: number, setup: PopulationSetup): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,10 @@ export function inProcessExecutor(): ShardExecutor {
       if (out.length !== shards.length * ST_LENGTH) out = new Float64Array(shards.length * ST_LENGTH);
       for (let s = 0; s < shards.length; s++) advanceShard(shards[s], inputs, out.subarray(s * ST_LENGTH));
       return out;
+    },
+    async draw(shards, seed, setup) {
+      const streams = shardStreams(seed);
+      for (const shard of shards) drawShard(shard, streams, setup);
     },
     async close() {},
   };
@@ -58,6 +66,13 @@ export function poolExecutor(workers: number): ShardExecutor {
     throw new EngineError('bad-input', `workers must be a whole number ≥ 1, got ${workers}; e.g. --workers 2`);
   }
   const run = nextRun++;
+  /** One contiguous run of shards per worker, all at once. */
+  const inParts = async (shards: Shard[], task: (part: Shard[], at: number) => Promise<unknown>) => {
+    const per = Math.ceil(shards.length / workers);
+    const tasks: Promise<unknown>[] = [];
+    for (let from = 0; from < shards.length; from += per) tasks.push(task(shards.slice(from, from + per), from));
+    await Promise.all(tasks);
+  };
   let pool: Promise<Piscina<MonthTask, Float64Array>> | undefined;
   const poolOf = () =>
     (pool ??= Promise.all([import('piscina'), workerFile()]).then(
@@ -67,21 +82,19 @@ export function poolExecutor(workers: number): ShardExecutor {
   return {
     shared: true,
     async advance(shards, inputs) {
-      const piscina = await poolOf();
       const out = new Float64Array(shards.length * ST_LENGTH);
-      const per = Math.ceil(shards.length / workers);
-      const tasks: Promise<void>[] = [];
-      for (let from = 0; from < shards.length; from += per) {
-        const part = shards.slice(from, from + per);
-        const at = from;
-        tasks.push(
-          piscina.run({ run, inputs, shards: part.map(handleOf) }).then((stats) => {
-            out.set(stats, at * ST_LENGTH);
-          }),
-        );
-      }
-      await Promise.all(tasks);
+      await inParts(shards, (part, at) =>
+        poolOf()
+          .then((piscina) => piscina.run({ run, inputs, shards: part.map(handleOf) }))
+          .then((stats) => out.set(stats, at * ST_LENGTH)),
+      );
       return out;
+    },
+    async draw(shards, seed, setup) {
+      const inputs = new Float64Array(0);
+      await inParts(shards, (part) =>
+        poolOf().then((piscina) => piscina.run({ run, inputs, shards: part.map(handleOf), draw: { seed, setup } })),
+      );
     },
     async close() {
       if (pool) await (await pool).destroy();

@@ -53,16 +53,24 @@ export function shardSizes(n: number): number[] {
   return sizes;
 }
 
-/** Allocates and draws every shard of a population of `households` for `seed`. */
-export function createPopulation(households: number, seed: number, setup: PopulationSetup, shared: boolean): Shard[] {
+/** Allocates the (zeroed) shards of a population of `households`; shared memory for a worker pool. */
+export function allocatePopulation(households: number, shared: boolean): Shard[] {
   checkHouseholds(households);
+  return shardSizes(households).map((size, index) => allocateShard(index, size, groupStarts(size), shared));
+}
+
+/** Seeds shard `shard.index`'s stream of `seed` and draws its households. */
+export function drawShard(shard: Shard, streams: (run: number) => { next(): number }, setup: PopulationSetup): void {
+  seedShardRng(streams, shard.index, shard.rng);
+  synthesizeShard(shard, setup);
+}
+
+/** Allocates and draws every shard of a population of `households` for `seed`, in this thread. */
+export function createPopulation(households: number, seed: number, setup: PopulationSetup, shared: boolean): Shard[] {
   const streams = shardStreams(seed);
-  return shardSizes(households).map((size, index) => {
-    const shard = allocateShard(index, size, groupStarts(size), shared);
-    seedShardRng(streams, index, shard.rng);
-    synthesizeShard(shard, setup);
-    return shard;
-  });
+  const shards = allocatePopulation(households, shared);
+  for (const shard of shards) drawShard(shard, streams, setup);
+  return shards;
 }
 
 /** Draws every household of `shard` (its rng must be seeded). */

@@ -6,6 +6,7 @@
  * Used standalone on a stored run (standalone.ts) or coupled to a running
  * macro model through `step` (coupled.ts).
  */
+import { checkSeed } from '@endgame/analysis';
 import { GROUPS, METROS, OCCUPATIONS } from './assumptions.js';
 import { BURN_IN_MONTHS, burnInInputs, calibrateDelinquency } from './calibrate.js';
 import { consumptionByDecile, giniOfHistogram, middleClassShare, quantileOfHistogram } from './distribution.js';
@@ -24,7 +25,7 @@ import {
   ST_OCC_BASE,
 } from './layout.js';
 import { fillInputs, type MacroConstants, type MacroRead, newInputs, readConstants } from './macro-inputs.js';
-import { createPopulation } from './population.js';
+import { allocatePopulation, type PopulationSetup } from './population.js';
 import { exportSample } from './sample.js';
 import type { Shard } from './shard.js';
 
@@ -86,6 +87,7 @@ export class MicroSimulation {
   private readonly inputs = newInputs();
   private readonly total = new Float64Array(ST_LENGTH);
   private readonly groupSize: number[];
+  private readonly setup: PopulationSetup;
   private mortgagors0 = 0;
   private defaults = 0;
   private month = 0;
@@ -99,6 +101,7 @@ export class MicroSimulation {
     private readonly executor: ShardExecutor,
     dt: number,
   ) {
+    checkSeed(seed);
     this.constants = readConstants(read, dt);
     const inputs0 = fillInputs(read, 0, 0, this.constants, new Float64Array(9), false, newInputs());
     const setup = {
@@ -106,7 +109,8 @@ export class MicroSimulation {
       mortgagePerMember: this.constants.mortgagePerMember,
       consumptionPerMember: this.constants.consumptionPerMember,
     };
-    this.shards = createPopulation(households, seed, setup, executor.shared);
+    this.setup = setup;
+    this.shards = allocatePopulation(households, executor.shared);
     this.calibration = calibrateDelinquency(setup, this.constants);
     this.groupSize = GROUPS.map((_, g) => this.shards.reduce((n, s) => n + s.groupStart[g + 1] - s.groupStart[g], 0));
     this.series = Object.fromEntries(MICRO_SERIES.map((name) => [name, new Float64Array(months + 1).fill(Number.NaN)]));
@@ -133,6 +137,7 @@ export class MicroSimulation {
       executor,
       dt,
     );
+    await executor.draw(sim.shards, sim.seed, sim.setup);
     let inputs = burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs));
     let stats: Float64Array = new Float64Array(0);
     for (let m = 0; m < BURN_IN_MONTHS - 1; m++) stats = await executor.advance(sim.shards, inputs);

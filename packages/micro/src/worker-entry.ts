@@ -5,14 +5,18 @@
  */
 import { advanceShard } from './kernel.js';
 import { ST_LENGTH } from './layout.js';
+import { drawShard, type PopulationSetup } from './population.js';
+import { shardStreams } from './rng.js';
 import { type Shard, type ShardHandle, viewShard } from './shard.js';
 
-/** One month of a contiguous run of shards. */
+/** One month of a contiguous run of shards; with `draw`, drawing their households instead. */
 export interface MonthTask {
   /** Distinguishes simulations sharing a pool, for the view cache. */
   run: number;
   inputs: Float64Array;
   shards: ShardHandle[];
+  /** Draw the shards' households (seed and t0 setup) instead of advancing them. */
+  draw?: { seed: number; setup: PopulationSetup };
 }
 
 const views = new Map<string, Shard>();
@@ -24,7 +28,8 @@ export default function advanceMonth(task: MonthTask): Float64Array {
     views.clear();
     cachedRun = task.run;
   }
-  const out = new Float64Array(task.shards.length * ST_LENGTH);
+  const streams = task.draw ? shardStreams(task.draw.seed) : undefined;
+  const out = new Float64Array(task.draw ? 0 : task.shards.length * ST_LENGTH);
   task.shards.forEach((handle, k) => {
     const key = `${handle.index}`;
     let shard = views.get(key);
@@ -32,7 +37,8 @@ export default function advanceMonth(task: MonthTask): Float64Array {
       shard = viewShard(handle);
       views.set(key, shard);
     }
-    advanceShard(shard, task.inputs, out.subarray(k * ST_LENGTH, (k + 1) * ST_LENGTH));
+    if (task.draw && streams) drawShard(shard, streams, task.draw.setup);
+    else advanceShard(shard, task.inputs, out.subarray(k * ST_LENGTH, (k + 1) * ST_LENGTH));
   });
   return out;
 }
