@@ -14,8 +14,11 @@
  */
 import { MICRO_ASSUMPTIONS as A } from './assumptions.js';
 import {
-  binOf,
   HIST_BASE,
+  HIST_BINS,
+  HIST_MIN,
+  HIST_OCTAVES,
+  HIST_PER_OCTAVE,
   IN,
   IN_GLOBAL,
   IN_GROUP,
@@ -31,6 +34,13 @@ import {
 import { CNT, CNT_GROUP, type Shard } from './shard.js';
 
 const TWO_M32 = 2.3283064365386963e-10;
+/** Incomes from here on go to the top bin (layout.ts: 15 octaves from 1). */
+const TOP_INCOME = 32768;
+const LAST_BIN = HIST_BINS - 1;
+// The month loop inlines layout.ts binOf for these bins (a call there costs as much as the rest of the loop).
+if (HIST_MIN !== 1 || HIST_PER_OCTAVE !== 16 || HIST_OCTAVES !== 15) {
+  throw new Error('kernel.ts inlines binOf for 15 octaves of 16 bins from 1: update it with layout.ts');
+}
 /** Labour-income smoothing weight a month (macro income_loss smooths over 0.25 yr). */
 const LOSS_WEIGHT = 1 / 12 / 0.25;
 
@@ -201,7 +211,17 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       stats[mb]++;
 
       // --- income histogram
-      const hb = HIST_BASE + 3 * binOf(yd);
+      // income bin: octave from the leading bit of yd * 65536, step from the next four bits (layout.ts binOf)
+      let bin = 0;
+      if (yd >= 2) {
+        if (yd >= TOP_INCOME) bin = LAST_BIN;
+        else {
+          const v = (yd * 65536) >>> 0;
+          const top = 31 - Math.clz32(v);
+          bin = (top - 16) * 16 + ((v >>> (top - 4)) & 15);
+        }
+      } else if (yd >= 1) bin = ((yd - 1) * 16) | 0;
+      const hb = HIST_BASE + 3 * bin;
       stats[hb]++;
       stats[hb + 1] += Math.max(yd, 0);
       stats[hb + 2] += cons;
