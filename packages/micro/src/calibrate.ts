@@ -91,7 +91,15 @@ function calibrate(
     const shard = allocateShard(s, SHARD_SIZE, groupStarts(SHARD_SIZE), false);
     seedShardRng(streams, s, shard.rng);
     synthesizeShard(shard, setup);
-    for (let m = 0; m < BURN_IN_MONTHS; m++) advanceShard(shard, inputs, stats);
+    const own = Float64Array.from(inputs);
+    for (let m = 0; m < BURN_IN_MONTHS; m++) {
+      advanceShard(shard, own, stats);
+      // the households' own mortgage interest scaled to the group's (this shard's sums)
+      for (let g = 0; g < N_GROUPS; g++) {
+        const n = shard.groupStart[g + 1] - shard.groupStart[g];
+        own[g * IN_GROUP + IN.interestScale] = (setup.interestPerMember[g] * n) / stats[g * ST_GROUP + ST.interest];
+      }
+    }
     for (let g = 0; g < N_GROUPS; g++) {
       consumption[g] += stats[g * ST_GROUP + ST.consumption];
       households[g] += stats[g * ST_GROUP + ST.households];

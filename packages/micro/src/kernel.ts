@@ -58,6 +58,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
   const { wage, capital, expected, liquid, liquid0, balance, house, payment, loss, latent, income, consumption } =
     shard;
   const { occupation, status, metro, mortgage, delinquent, counts } = shard;
+  const contract = shard.rate;
   const G = N_GROUPS * IN_GROUP;
   const rateGap = inputs[G + IN_GLOBAL.rateGap];
   const hpi = inputs[G + IN_GLOBAL.hpi] / 100;
@@ -111,6 +112,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
     const ubiNet = ubi * netBenefit;
     const uiNet = ui * netBenefit;
     const rest = inputs[gi + IN.rest];
+    const interestScale = inputs[gi + IN.interestScale];
     const scale = inputs[gi + IN.consumptionScale];
     const confAlpha = scale * inputs[gi + IN.confidence] * inputs[gi + IN.alpha1];
     const confWealth = scale * inputs[gi + IN.confidence] * inputs[gi + IN.wealth];
@@ -131,6 +133,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
     let sumC = 0;
     let sumY = 0;
     let sumBuf = 0;
+    let sumInterest = 0;
     let nMort = 0;
     let nDel = 0;
     let bal = 0;
@@ -168,7 +171,10 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       const ref = (occ === 0 ? wageK : wageO) * z;
       const pay = st === 1 ? ref : st === 2 ? wageO * z : 0;
       const benefit = st === 0 ? uiNet : 0;
-      const yd = pay * netWage + benefit + ubiNet + rest * capital[i];
+      // her own mortgage interest (0 without a mortgage), scaled so the group pays the macro int_mort
+      const interest = balance[i] * contract[i];
+      sumInterest += interest;
+      const yd = pay * netWage + benefit + ubiNet + rest * capital[i] - interestScale * interest;
       const lab = pay + (st === 0 ? ui : 0) + ubi;
       const ye = expected[i] + (yd * target - expected[i]) * smoothing;
       expected[i] = ye;
@@ -281,6 +287,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
             const loan = 0.8 * value;
             balance[i] = loan;
             payment[i] = loan * (rateNow + A.amortisation);
+            contract[i] = rateNow;
             liquid[i] = liquid0[i] * liquidIndex;
             latent[i] = u / defaultHazard;
             delinquent[i] = 0;
@@ -310,6 +317,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
     stats[sg + ST.balanceDelinquent] = balDel;
     stats[sg + ST.defaults] = defaults;
     stats[sg + ST.buffer] = sumBuf;
+    stats[sg + ST.interest] = sumInterest;
   }
   rng[0] = s0;
   rng[1] = s1;

@@ -28,7 +28,7 @@ export const IN = {
   taxInc: 6,
   /** Payroll-tax rate. */
   taxPay: 7,
-  /** Non-labour disposable income per member (transfers, capital income less interest and taxes), USD k / yr. */
+  /** Non-labour disposable income per member before mortgage interest (transfers, capital income less other interest and taxes), USD k / yr. */
   rest: 8,
   /** Consumer confidence. */
   confidence: 9,
@@ -54,9 +54,11 @@ export const IN = {
   consumptionScale: 19,
   /** What expected income moves toward, as a multiple of current income (1; YD_e0 / YD in the burn-in). */
   expectTarget: 20,
+  /** Scale of households' own mortgage interest (balance × contract rate) so the group pays its int_mort. */
+  interestScale: 21,
 } as const;
 /** Values per group in the inputs. */
-export const IN_GROUP = 21;
+export const IN_GROUP = 22;
 /** Global inputs, after the groups. */
 export const IN_GLOBAL = {
   /** Mortgage rate minus its t0 value. */
@@ -95,9 +97,11 @@ export const ST = {
   balanceDelinquent: 9,
   defaults: 10,
   buffer: 11,
+  /** Σ balance × contract rate (before the interest scale), USD k / yr. */
+  interest: 12,
 } as const;
 /** Values per group in the statistics. */
-export const ST_GROUP = 12;
+export const ST_GROUP = 13;
 /** Per-occupation statistics: households, unemployed, mortgagors, delinquent. */
 export const ST_OCC_BASE = N_GROUPS * ST_GROUP;
 export const ST_OCC = 4;

@@ -22,6 +22,7 @@ export interface MacroConstants {
   income0: number[];
   mortgagePerMember: number[];
   consumptionPerMember: number[];
+  interestPerMember: number[];
   wageK0: number;
   incomeExpectTime: number;
   mortgageRate0: number;
@@ -46,6 +47,7 @@ export function readConstants(read: MacroRead, dt: number): MacroConstants {
     income0: GROUPS.map((g) => read(`${g}.YD`, 0)),
     mortgagePerMember: GROUPS.map((g) => read(`${g}.mort`, 0) / read(`${g}.LF`, 0)),
     consumptionPerMember: GROUPS.map((g) => read(`${g}.C`, 0) / read(`${g}.LF`, 0)),
+    interestPerMember: GROUPS.map((g) => read(`${g}.int_mort`, 0) / read(`${g}.LF`, 0)),
     wageK0: read('wage_k0', 0),
     incomeExpectTime: read('income_expect_time', 0),
     mortgageRate0: read('mortgage_rate', 0),
@@ -62,7 +64,9 @@ export function readConstants(read: MacroRead, dt: number): MacroConstants {
  * Fills `out` (IN_LENGTH values) with the inputs the macro state at period
  * `q` gives; `prev` is the period income growth is measured from (q − 1,
  * or q itself for t0 and burn-in). Calibrated coefficients come from `dq`
- * ([c0, β, consumption scale] per group, calibrate.ts; zeros before calibration).
+ * ([c0, β, consumption scale] per group, calibrate.ts; zeros before calibration);
+ * `interestScale` maps the households' own mortgage interest to the group's
+ * `int_mort` (simulation.ts; 1 until known).
  */
 export function fillInputs(
   read: MacroRead,
@@ -72,6 +76,7 @@ export function fillInputs(
   dq: Float64Array,
   burnIn: boolean,
   out: Float64Array,
+  interestScale: ArrayLike<number> = NO_SCALE,
 ): Float64Array {
   const W = read('W', q);
   const penalty = read('displaced_wage_penalty', q);
@@ -96,7 +101,8 @@ export function fillInputs(
     out[gi + IN.ubi] = ubi / LF;
     out[gi + IN.taxInc] = ti;
     out[gi + IN.taxPay] = tp;
-    out[gi + IN.rest] = (YD - (1 - ti - tp) * wages - (1 - ti) * (ui + ubi)) / LF;
+    out[gi + IN.rest] = (YD - (1 - ti - tp) * wages - (1 - ti) * (ui + ubi) + read(`${name}.int_mort`, q)) / LF;
+    out[gi + IN.interestScale] = interestScale[g] || 1;
     out[gi + IN.confidence] = confidence;
     out[gi + IN.alpha1] = k.alpha1[g];
     out[gi + IN.wealth] = read(`${name}.wealth_effect`, q) / LF;
@@ -122,6 +128,8 @@ export function fillInputs(
   out[G + IN_GLOBAL.dqIncome] = k.dqIncome;
   return out;
 }
+
+const NO_SCALE = [1, 1, 1];
 
 /** A fresh inputs array. */
 export function newInputs(): Float64Array {

@@ -11,7 +11,7 @@ import { IN, IN_GROUP, N_GROUPS } from './layout.js';
 import { nextNormal, nextUniform, seedShardRng, shardStreams } from './rng.js';
 import { allocateShard, CNT, CNT_GROUP, SHARD_SIZE, type Shard } from './shard.js';
 
-/** Most households a run accepts (memory: ~53 bytes each). */
+/** Most households a run accepts (memory: ~57 bytes each). */
 export const MAX_HOUSEHOLDS = 20_000_000;
 
 /** What synthesis needs from the macro model at t0 besides the month inputs. */
@@ -22,6 +22,8 @@ export interface PopulationSetup {
   mortgagePerMember: number[];
   /** Consumption per labour-force member of each group at t0, USD k / yr. */
   consumptionPerMember: number[];
+  /** Mortgage interest per labour-force member of each group at t0, USD k / yr. */
+  interestPerMember: number[];
 }
 
 /** Throws a one-line `bad-input` error unless `n` is a whole number of households in range. */
@@ -78,7 +80,7 @@ export function synthesizeShard(shard: Shard, setup: PopulationSetup): void {
   const r = shard.rng;
   const { inputs0 } = setup;
   const { occupation, status, wage, capital, income, expected, liquid, liquid0, loss, metro, latent } = shard;
-  const { mortgage, balance, house, payment } = shard;
+  const { mortgage, balance, house, payment, rate: contract } = shard;
   const sigmaC = A.capitalSigma;
   for (let g = 0; g < N_GROUPS; g++) {
     const gi = g * IN_GROUP;
@@ -122,6 +124,7 @@ export function synthesizeShard(shard: Shard, setup: PopulationSetup): void {
         balance[i] = bal;
         house[i] = bal / ltv;
         payment[i] = bal * (rate + A.amortisation);
+        contract[i] = rate;
       }
       counts[CNT.households]++;
       if (st === 1) counts[occ === 0 ? CNT.employedK : CNT.otherEmployed]++;

@@ -52,6 +52,8 @@ export interface Shard extends ShardHandle {
   house: Float32Array;
   /** Mortgage payment, USD k / yr. */
   payment: Float32Array;
+  /** Mortgage contract rate. */
+  rate: Float32Array;
   /** Labour income (pay, UI, UBI) smoothed over a quarter, USD k / yr: the base of the income loss. */
   loss: Float32Array;
   /** Latent delinquency threshold, uniform in (0, 1). */
@@ -83,6 +85,7 @@ const F32_FIELDS = [
   'balance',
   'house',
   'payment',
+  'rate',
   'loss',
   'latent',
   'income',

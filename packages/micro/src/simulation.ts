@@ -85,6 +85,7 @@ export class MicroSimulation {
   readonly calibration: Float64Array;
   readonly series: Record<string, Float64Array>;
   private readonly inputs = newInputs();
+  private readonly interestScale = new Float64Array(N_GROUPS).fill(1);
   private readonly total = new Float64Array(ST_LENGTH);
   private readonly groupSize: number[];
   private readonly setup: PopulationSetup;
@@ -108,6 +109,7 @@ export class MicroSimulation {
       inputs0,
       mortgagePerMember: this.constants.mortgagePerMember,
       consumptionPerMember: this.constants.consumptionPerMember,
+      interestPerMember: this.constants.interestPerMember,
     };
     this.setup = setup;
     this.shards = allocatePopulation(households, executor.shared);
@@ -138,11 +140,15 @@ export class MicroSimulation {
       dt,
     );
     await executor.draw(sim.shards, sim.seed, sim.setup);
-    let inputs = burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs));
+    const burnIn = () =>
+      burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs, sim.interestScale));
     let stats: Float64Array = new Float64Array(0);
-    for (let m = 0; m < BURN_IN_MONTHS - 1; m++) stats = await executor.advance(sim.shards, inputs);
+    for (let m = 0; m < BURN_IN_MONTHS - 1; m++) {
+      stats = await executor.advance(sim.shards, burnIn());
+      sim.record(0, stats);
+      sim.scaleInterest(0);
+    }
     // The population's own consumption at t0, not the reference population's: rescale, then one more month,
-    sim.record(0, stats);
     const logit = (p: number) => Math.log(p / (1 - p)) / 1.702;
     for (let g = 0; g < N_GROUPS; g++) {
       const b = g * ST_GROUP;
@@ -152,8 +158,7 @@ export class MicroSimulation {
       const share = sim.total[b + ST.delinquent] / Math.max(1, sim.total[b + ST.mortgagors]);
       if (share > 0 && share < 1) sim.calibration[3 * g] += logit(sim.constants.delinq0) - logit(share);
     }
-    inputs = burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs));
-    stats = await executor.advance(sim.shards, inputs);
+    stats = await executor.advance(sim.shards, burnIn());
     sim.record(0, stats);
     sim.mortgagors0 = GROUPS.reduce((n, _, g) => n + sim.total[g * ST_GROUP + ST.mortgagors], 0);
     return sim;
@@ -165,11 +170,34 @@ export class MicroSimulation {
       throw new Error(`micro month ${p}: the next month is ${this.month + 1} of ${this.months}`);
     }
     const q = p - 1;
-    fillInputs(this.read, q, Math.max(0, q - 1), this.constants, this.calibration, false, this.inputs);
+    fillInputs(
+      this.read,
+      q,
+      Math.max(0, q - 1),
+      this.constants,
+      this.calibration,
+      false,
+      this.inputs,
+      this.interestScale,
+    );
     const stats = await this.executor.advance(this.shards, this.inputs);
     this.record(p, stats);
+    this.scaleInterest(q);
     this.month = p;
     return this.aggregates(q);
+  }
+
+  /**
+   * Sets each group's interest scale so the households' own interest
+   * (balance × contract rate, last month's sums) adds up to the group's
+   * `int_mort` of macro period q.
+   */
+  private scaleInterest(q: number): void {
+    for (let g = 0; g < N_GROUPS; g++) {
+      const own = this.total[g * ST_GROUP + ST.interest];
+      const macro = (this.read(`${GROUPS[g]}.int_mort`, q) / this.read(`${GROUPS[g]}.LF`, q)) * this.groupSize[g];
+      this.interestScale[g] = own > 0 ? macro / own : 1;
+    }
   }
 
   /** The month's aggregates in macro units (labour force of the macro period q). */
