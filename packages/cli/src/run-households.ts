@@ -7,6 +7,7 @@ import type { RunScenarioOptions, ScenarioRun } from '@endgame/model';
 import { parseCount, parseSeed } from './analysis-input.js';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
+import type { Progress } from './progress.js';
 import { writeOutput } from './write-output.js';
 
 /** The household options of `run` as commander parses them. */
@@ -41,13 +42,17 @@ export async function runWithHouseholds(
     import('./progress.js'),
   ]);
   micro.checkHouseholds(households);
-  const progress = createProgress(240, `households ${formatNumber(households)}`, { unit: 'months' });
+  let progress: Progress | undefined;
+  const label = `households ${formatNumber(households)}`;
   const driver = micro.coupledDriver({
     households,
     seed,
     workers,
     ...(options.sampleOut ? { sample: SAMPLE_HOUSEHOLDS } : {}),
-    onMonth: (month) => progress.update(month),
+    onMonth: (month, months) => {
+      progress ??= createProgress(months, label, { unit: 'months' });
+      progress.update(month);
+    },
   });
   try {
     const run = await model.runScenarioDriven(input, driver, scenarioOptions);
@@ -55,7 +60,7 @@ export async function runWithHouseholds(
     const result = driver.micro!;
     return { run, households: { result, summary: micro.microSummary(result) } };
   } finally {
-    progress.stop();
+    progress?.stop();
   }
 }
 
