@@ -20,6 +20,8 @@ export interface MonthTask {
 }
 
 const views = new Map<string, Shard>();
+/** The kernel always writes this one array (fastest), then it is copied out. */
+const scratch = new Float64Array(ST_LENGTH);
 let cachedRun = -1;
 
 /** Piscina's task handler: statistics of each shard, concatenated in order. */
@@ -38,7 +40,10 @@ export default function advanceMonth(task: MonthTask): Float64Array {
       views.set(key, shard);
     }
     if (task.draw && streams) drawShard(shard, streams, task.draw.setup);
-    else advanceShard(shard, task.inputs, out.subarray(k * ST_LENGTH, (k + 1) * ST_LENGTH));
+    else {
+      advanceShard(shard, task.inputs, scratch);
+      out.set(scratch, k * ST_LENGTH);
+    }
   });
   return out;
 }
