@@ -50,6 +50,13 @@ const LOSS_WEIGHT = 1 / 12 / 0.25;
  */
 export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64Array): void {
   stats.fill(0, 0, ST_LENGTH);
+  // Imported constants as locals: under a CommonJS transform (tsx in worker threads) every use of an
+  // imported binding is a getter call, which made the month loop ~1.7x slower there.
+  const occBase = ST_OCC_BASE;
+  const occStride = ST_OCC;
+  const metroBase = ST_METRO_BASE;
+  const metroStride = ST_METRO;
+  const histBase = HIST_BASE;
   const rng = shard.rng;
   let s0 = rng[0] | 0;
   let s1 = rng[1] | 0;
@@ -210,10 +217,10 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
       } else if (st === 2) eKO++;
       else if (occ === 0) uK++;
       else uO++;
-      const ob = ST_OCC_BASE + occ * ST_OCC;
+      const ob = occBase + occ * occStride;
       stats[ob]++;
       if (st === 0) stats[ob + 1]++;
-      const mb = ST_METRO_BASE + metro[i] * ST_METRO;
+      const mb = metroBase + metro[i] * metroStride;
       stats[mb]++;
 
       // --- income histogram
@@ -227,7 +234,7 @@ export function advanceShard(shard: Shard, inputs: Float64Array, stats: Float64A
           bin = (top - 16) * 16 + ((v >>> (top - 4)) & 15);
         }
       } else if (yd >= 1) bin = ((yd - 1) * 16) | 0;
-      const hb = HIST_BASE + 3 * bin;
+      const hb = histBase + 3 * bin;
       stats[hb]++;
       stats[hb + 1] += Math.max(yd, 0);
       stats[hb + 2] += cons;
