@@ -165,7 +165,7 @@ function calibrate(
       return sum / (nUnemployed + hardUnemployed);
     };
     const bisect = (f: (x: number) => number, target: number, lo: number, hi: number) => {
-      for (let it = 0; it < 40; it++) {
+      for (let it = 0; it < 32; it++) {
         const mid = (lo + hi) / 2;
         if (f(mid) > target) hi = mid;
         else lo = mid;
@@ -175,7 +175,7 @@ function calibrate(
     const targetUnemployed = Math.min(0.95, d0 + slope * meanLoss);
     let c0 = logit(d0);
     let beta = 0;
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       beta = bisect((b) => expectedUnemployed(c0, b), targetUnemployed, 0, 20);
       c0 = bisect((c) => expected(c, beta), d0, -8, 4);
     }

@@ -82,7 +82,8 @@ export interface MicroResult {
 export class MicroSimulation {
   readonly shards: Shard[];
   readonly constants: MacroConstants;
-  readonly calibration: Float64Array;
+  /** [c0, β, consumption scale] per group (calibrate.ts), set by {@link MicroSimulation.start}. */
+  calibration: Float64Array = new Float64Array(3 * N_GROUPS);
   readonly series: Record<string, Float64Array>;
   private readonly inputs = newInputs();
   private readonly interestScale = new Float64Array(N_GROUPS).fill(1);
@@ -113,7 +114,6 @@ export class MicroSimulation {
     };
     this.setup = setup;
     this.shards = allocatePopulation(households, executor.shared);
-    this.calibration = calibrateDelinquency(setup, this.constants);
     this.groupSize = GROUPS.map((_, g) => this.shards.reduce((n, s) => n + s.groupStart[g + 1] - s.groupStart[g], 0));
     this.series = Object.fromEntries(MICRO_SERIES.map((name) => [name, new Float64Array(months + 1).fill(Number.NaN)]));
   }
@@ -139,7 +139,10 @@ export class MicroSimulation {
       executor,
       dt,
     );
-    await executor.draw(sim.shards, sim.seed, sim.setup);
+    // Workers draw the households while this thread calibrates on the reference population.
+    const drawing = executor.draw(sim.shards, sim.seed, sim.setup);
+    sim.calibration = calibrateDelinquency(sim.setup, sim.constants);
+    await drawing;
     const burnIn = () =>
       burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs, sim.interestScale));
     let stats: Float64Array = new Float64Array(0);
