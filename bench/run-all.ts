@@ -19,6 +19,8 @@ export const BENCHMARKS: Record<string, string> = {
   mc: 'bench-mc.ts',
   web: 'bench-web.ts',
   sweep: 'bench-sweep.ts',
+
+  micro: 'bench-micro.ts',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -4,7 +4,7 @@
  * cycle (when the model has it) and the chain trace.
  */
 import type { ChainLinkResult, ScenarioRun } from '@endgame/model';
-import { yearOnYear } from '@endgame/model';
+import { monthOf, yearOnYear } from '@endgame/model';
 import { formatCsv } from './format-csv.js';
 import { formatJson } from './format-json.js';
 import { formatNumber } from './format-number.js';
@@ -12,6 +12,8 @@ import { formatTable } from './format-table.js';
 import type { RunFormat } from './run.js';
 import { aiCycleLine, aiCycleTable } from './run-ai-cycle.js';
 import { valueSections } from './run-value-output.js';
+
+import { type HouseholdRun, householdsJson, householdsTable } from './run-households.js';
 
 /** The `run` JSON document (ENGINE.md §6) as a plain object. */
 export function runJson(run: ScenarioRun): Record<string, unknown> {
@@ -35,10 +37,15 @@ export function runJson(run: ScenarioRun): Record<string, unknown> {
   };
 }
 
-/** CSV: header `time,NAME,...`, one row per month of the window. */
-export function runCsv(run: ScenarioRun): string {
-  const names = run.seriesNames.filter((name) => run.view.get(name) !== undefined);
-  const columns = names.map((name) => run.view.get(name)!);
+/** CSV: header `time,NAME,...`, one row per month of the window (household series after the model's). */
+export function runCsv(run: ScenarioRun, micro?: HouseholdRun): string {
+  const modelNames = run.seriesNames.filter((name) => run.view.get(name) !== undefined);
+  const microNames = micro ? Object.keys(micro.result.series).map((name) => `households.${name}`) : [];
+  const names = [...modelNames, ...microNames];
+  const columns: ArrayLike<number>[] = [
+    ...modelNames.map((name) => run.view.get(name)!),
+    ...(micro ? Object.values(micro.result.series) : []),
+  ];
   const rows = run.time.map((month, i) => [month, ...columns.map((values) => values[run.window.from + i])]);
   return formatCsv(['time', ...names], rows);
 }
@@ -167,9 +174,17 @@ export function runTable(run: ScenarioRun): string {
   return `${parts.join('\n')}\n`;
 }
 
-/** Renders `run` in `format`. */
-export function renderRun(format: RunFormat, run: ScenarioRun): string {
-  if (format === 'json') return formatJson(runJson(run));
-  if (format === 'csv') return runCsv(run);
-  return runTable(run);
+/**
+ * Renders `run` in `format`; with `micro` (a `--households` run) the JSON
+ * gains a `households` member, the CSV the household series, the table the
+ * distribution summary after the chain trace.
+ */
+export function renderRun(format: RunFormat, run: ScenarioRun, micro?: HouseholdRun): string {
+  if (format === 'json') {
+    const doc = runJson(run);
+    return formatJson(micro ? { ...doc, households: householdsJson(micro, run.window) } : doc);
+  }
+  if (format === 'csv') return runCsv(run, micro);
+  const table = runTable(run);
+  return micro ? `${table}\n${householdsTable(micro, (m) => monthOf(run.view, m))}` : table;
 }

@@ -63,6 +63,8 @@ export {
   compiledModel,
   type RunScenarioOptions,
   runScenario,
+  runScenarioDriven,
+  type ScenarioDriver,
   type ScenarioRun,
 } from './run-scenario.js';
 export { monthOf, REAL_SUFFIX, type RunView, realSeries, viewOfResult, viewOfSeries } from './run-view.js';

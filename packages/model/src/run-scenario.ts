@@ -15,6 +15,7 @@ import {
   type ModelInstance,
   type ReadFile,
   type ResolvedScenario,
+  type RunOptions,
   type RunResult,
   validateScenario,
   type Warning,
@@ -91,15 +92,31 @@ export function clearModelCache(): void {
   PRESET_RUN_CACHE.clear();
 }
 
-/** Loads and compiles the model at `path`, once per path in this process. */
-export function compiledModel(path: string, readFile?: ReadFile): CachedModel {
-  let cached = MODEL_CACHE.get(path);
+/**
+ * Loads and compiles the model at `path`, once per path (and set of
+ * exogenous variables) in this process.
+ */
+export function compiledModel(path: string, readFile?: ReadFile, exogenous: string[] = []): CachedModel {
+  const key = exogenous.length > 0 ? `${path}\u0000${exogenous.join(',')}` : path;
+  let cached = MODEL_CACHE.get(key);
   if (!cached) {
-    const compiled = compile(loadModel(path, readFile ? { readFile } : {}));
+    const compiled = compile(loadModel(path, readFile ? { readFile } : {}), { exogenous });
     cached = { compiled, instance: instantiate(compiled) };
-    MODEL_CACHE.set(path, cached);
+    MODEL_CACHE.set(key, cached);
   }
   return cached;
+}
+
+/**
+ * Drives one run instead of `instance.run` — e.g. the household
+ * micro-simulation, which steps the model month by month and gives it
+ * `exogenous` variables (compiled as such) each period.
+ */
+export interface ScenarioDriver {
+  /** Variables the driver sets through `step` (compiled exogenous). */
+  exogenous: string[];
+  /** Runs `instance` with `options` (begin, then step every period) and returns its result. */
+  run(instance: ModelInstance, options: RunOptions, compiled: CompiledModel): Promise<RunResult>;
 }
 
 /** What validateScenario needs to know about a compiled model. */
@@ -155,12 +172,39 @@ function solveScenario(
   set: Record<string, number>,
   label: string,
 ): Solved {
+  const prepared = prepareScenario(path, mode, options, set, []);
+  return finishSolve(
+    prepared,
+    naming(label, () => prepared.instance.run(prepared.runOptions)),
+  );
+}
+
+/** A scenario loaded, validated and compiled, ready to run. */
+interface Prepared extends Omit<Solved, 'result' | 'view'> {
+  instance: ModelInstance;
+  runOptions: RunOptions;
+  start: string;
+  dt: number;
+}
+
+function finishSolve(prepared: Prepared, result: RunResult): Solved {
+  const { scenario, modelPath, compiled, warnings, start, dt } = prepared;
+  return { scenario, modelPath, compiled, result, view: viewOfResult(result, start, dt), warnings };
+}
+
+function prepareScenario(
+  path: string,
+  mode: 'preset' | 'user',
+  options: InputOptions,
+  set: Record<string, number>,
+  exogenous: string[],
+): Prepared {
   const loaded = loadScenario(path, {
     readFile: options.readFile,
     resolvePreset: (name) => resolvePreset(name, options),
   });
   const modelPath = scenarioModelPath(loaded.model, options);
-  const { compiled, instance } = compiledModel(modelPath, options.readFile);
+  const { compiled, instance } = compiledModel(modelPath, options.readFile, exogenous);
   const info = modelInfo(compiled);
   const warnings = validateScenario(loaded, info, mode);
   let scenario = loaded;
@@ -173,27 +217,38 @@ function solveScenario(
   const periodsPerMonth = Math.round(1 / 12 / dt);
   const periods =
     scenario.periods ?? (scenario.to ? (monthsBetween(start, scenario.to) + 1) * periodsPerMonth : undefined);
-  const result = naming(label, () =>
-    instance.run({
-      params: scenario.set,
-      paths: scenario.paths,
-      triggers: scenario.triggers,
-      ...(periods === undefined ? {} : { periods }),
-      ...(scenario.dt === undefined ? {} : { dt: scenario.dt }),
-    }),
-  );
-  return { scenario, modelPath, compiled, result, view: viewOfResult(result, start, dt), warnings };
+  const runOptions: RunOptions = {
+    params: scenario.set,
+    paths: scenario.paths,
+    triggers: scenario.triggers,
+    ...(periods === undefined ? {} : { periods }),
+    ...(scenario.dt === undefined ? {} : { dt: scenario.dt }),
+  };
+  return { scenario, modelPath, compiled, instance, runOptions, start, dt, warnings };
 }
 
 /** Loads and runs a model file with `set` as param overrides. */
 function solveModel(path: string, options: InputOptions, set: Record<string, number>): Solved {
-  const { compiled, instance } = compiledModel(path, options.readFile);
+  const prepared = prepareModel(path, options, set, []);
+  return finishSolve(prepared, prepared.instance.run(prepared.runOptions));
+}
+
+function prepareModel(path: string, options: InputOptions, set: Record<string, number>, exogenous: string[]): Prepared {
+  const { compiled, instance } = compiledModel(path, options.readFile, exogenous);
   const scenario = bareScenario(compiled.name, set);
   scenario.description = compiled.description;
   const warnings = validateScenario(scenario, modelInfo(compiled), 'user');
   const start = startMonthOf(compiled, path);
-  const result = instance.run({ params: set });
-  return { scenario, modelPath: path, compiled, result, view: viewOfResult(result, start, compiled.dt), warnings };
+  return {
+    scenario,
+    modelPath: path,
+    compiled,
+    instance,
+    runOptions: { params: set },
+    start,
+    dt: compiled.dt,
+    warnings,
+  };
 }
 
 /** Month indices of the output window; throws naming the flag when it lies outside the run. */
@@ -242,6 +297,40 @@ export function runScenario(input: string, options: RunScenarioOptions = {}): Sc
     resolved.kind === 'model'
       ? solveModel(resolved.path, options, set)
       : solveScenario(resolved.path, resolved.mode, options, set, `${resolved.kind} '${input}'`);
+  return completeRun(resolved.kind, solved, options);
+}
+
+/**
+ * {@link runScenario} with the run itself made by `driver` (which steps the
+ * model, e.g. coupled to the household micro-simulation); the comparison
+ * runs (`baseline`, the summary's reference) are plain runs.
+ */
+export async function runScenarioDriven(
+  input: string,
+  driver: ScenarioDriver,
+  options: RunScenarioOptions = {},
+): Promise<ScenarioRun> {
+  const resolved = resolveInput(input, options);
+  const set = options.set ?? {};
+  const label = `${resolved.kind} '${input}'`;
+  const prepared =
+    resolved.kind === 'model'
+      ? prepareModel(resolved.path, options, set, driver.exogenous)
+      : prepareScenario(resolved.path, resolved.mode, options, set, driver.exogenous);
+  let result: RunResult;
+  try {
+    result = await driver.run(prepared.instance, prepared.runOptions, prepared.compiled);
+  } catch (err) {
+    throw naming(label, () => {
+      throw err;
+    });
+  }
+  return completeRun(resolved.kind, finishSolve(prepared, result), options);
+}
+
+/** The chain trace, scorecard, summary and window of a solved run. */
+function completeRun(kind: InputKind, solved: Solved, options: RunScenarioOptions): ScenarioRun {
+  const resolved = { kind };
   const name = solved.scenario.name;
 
   let baselineRun: Solved | undefined;
