@@ -185,7 +185,7 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   deflates as AI revenue growth slows, and insurers' capital, which holds the equity, goes below its
   threshold (L10), so "the chain stops before L7" still fails with the endogenous AI cycle of part 2
   (L10 2030-01, L11 2030-05, L12 2030-08; L2-L9 and L13 do not fire). Two forces: AI revenue growth
-  slows from ~60 %/yr (2027) to ~7 %/yr (2030), and the AI index falls from ~14,700 (2028) to ~5,100
+  slows from ~90 %/yr (2027) to ~7 %/yr (2030), and the AI index falls from ~14,700 (2028) to ~5,100
   (2033); and from 2029 the economy meets its labour-supply limit (unemployment 2.7 %, hiring
   rationed) with nominal wages up ~3 %/yr while fast pass-through holds CPI inflation near 0, so real
   pay squeezes profits (L5, 2029-04) and the rest-of-market index falls ~18 %. The equity index falls
