@@ -164,16 +164,33 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   2027-01); on each group's perceived real disposable income beyond a tolerance (L3 <= L4 holds, but
   the recession moves into 2028 and the drawdown to -0.1..-0.25, unless the sensitivity exceeds ~10,
   where the income-confidence loop explodes: confidence 0.2, unemployment 40-50 %); a knowledge-wage
-  elasticity to displacement of 1 or more (L3 = L4 = 2027-01, a tie, but profits then never fall).
+  elasticity to displacement of 1 or more (L3 = L4 = 2027-01, a tie, but profits then never fall);
+  knowledge pay = (human knowledge tasks per unit output) ^ 0.5 with confidence sensitivity 2.45 and
+  \`dq_income\` 4 (L3 = L4 = 2027-01, a tie, every tier-"ci" target inside, but on knife edges:
+  unemployment 0.120 at the band's top, and 0.05 more sensitivity or 1 more \`dq_income\` moves the
+  recession to 2027-04, before the equity peak, and delinquency above 0.08; the drift of the human
+  knowledge-task share also cuts pay in \`baseline\` and \`coworking\`, where L4 then fires, 2029-04).
+  The chain's series \`income_hh_pro\` and \`consumption_hh_top_pro\` (aliases.yaml) have no \`init\`,
+  so period 0 holds 0 and neither link can fire before 2027-01 (the annualised change of the first
+  year is infinite); with their t0 values L4 would fire in 2026-02, widening this gap.
 - \`citrini-2028\`, L5 <= L6: second-round layoffs (L6, non-knowledge employment -1 % from peak)
-  come in 2027-03 from direct routine automation plus the demand fall, while firms' profits (L5) keep
+  come in 2027-02 from direct routine automation alone (the routine human-task share is 3 % lower,
+  while task demand net of trend productivity stays above its t0 level until 2027-04): the indicator
+  sees first-round automation of routine (clerical) work, not demand-driven layoffs; firms' profits (L5) keep
   rising into 2028 on the savings from automated tasks (wages saved minus AI bought, ~USD 1 tn/yr by
   2028). A slower routine/physical diffusion moves L6 to 2028 but the recession with it; a growth
   accelerator in investment brings L5 forward but the recession into 2026. L3 <= L5 holds.
 - \`citrini-critique\`: software-loan defaults no longer double (price cuts that pass the vendors'
   own AI savings through leave their margins intact), but the AI-complex valuation boom of 2026-28
   deflates as AI revenue growth slows, and insurers' capital, which holds the equity, goes below its
-  threshold (L10), so "the chain stops before L7" still fails with the endogenous AI cycle of part 2.
+  threshold (L10), so "the chain stops before L7" still fails with the endogenous AI cycle of part 2
+  (L10 2030-01, L11 2030-05, L12 2030-08; L2-L9 and L13 do not fire). Two forces: AI revenue growth
+  slows from ~90 %/yr (2027) to ~7 %/yr (2030), and the AI index falls from ~14,700 (2028) to ~5,100
+  (2033); and from 2029 the economy meets its labour-supply limit (unemployment 2.7 %, hiring
+  rationed) with nominal wages up ~3 %/yr while fast pass-through holds CPI inflation near 0, so real
+  pay squeezes profits (L5, 2029-04) and the rest-of-market index falls ~18 %. The equity index falls
+  36 % from its peak, high-yield spreads rise 2.2 points and insurers' capital ratio drops from 3.6 %
+  to 0.9 %.
 - AI cycle (part 2): the players split the consolidated \`ai\` column's cash flow and finance, but
   the matrices keep one \`ai\` column (five balance sheets are not separate columns); AI-lab equity
   bought by hh_top, funds and the rest of the world is reported by buyer (\`ai_apps_equity_from_*\`)
