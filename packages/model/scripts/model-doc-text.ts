@@ -157,8 +157,8 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
 ## Known gaps
 
 - \`citrini-2028\`, L3 <= L4: high-income consumption (L4 fires on any y/y fall, and its baseline
-  growth is under 1 %/yr) turns in 2027-01 with confidence, which reacts to the first rise in
-  unemployment, before professionals' real earned income is 3 % lower y/y (L3, 2027-09). The 2027
+  growth is under 1 %/yr) turns in 2026-02 with confidence, which reacts to the first rise in
+  unemployment, before professionals' real earned income is 3 % lower y/y (L3, 2027-08). The 2027
   recession, the 2028-06 unemployment and the equity drawdown of the tier-"ci" targets are driven by
   that confidence. Tried and rejected: confidence on each group's own unemployment (L4 stays in
   2027-01); on each group's perceived real disposable income beyond a tolerance (L3 <= L4 holds, but
@@ -170,9 +170,9 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   unemployment 0.120 at the band's top, and 0.05 more sensitivity or 1 more \`dq_income\` moves the
   recession to 2027-04, before the equity peak, and delinquency above 0.08; the drift of the human
   knowledge-task share also cuts pay in \`baseline\` and \`coworking\`, where L4 then fires, 2029-04).
-  The chain's series \`income_hh_pro\` and \`consumption_hh_top_pro\` (aliases.yaml) have no \`init\`,
-  so period 0 holds 0 and neither link can fire before 2027-01 (the annualised change of the first
-  year is infinite); with their t0 values L4 would fire in 2026-02, widening this gap.
+  (Until the chain's aliases got their \`init\` values in aliases.yaml, period 0 held 0, the
+  annualised first-year change was infinite and neither link could fire before 2027-01, which hid
+  how early L4 turns.)
 - \`citrini-2028\`, L5 <= L6: second-round layoffs (L6, non-knowledge employment -1 % from peak)
   come in 2027-02 from direct routine automation alone (the routine human-task share is 3 % lower,
   while task demand net of trend productivity stays above its t0 level until 2027-04): the indicator
