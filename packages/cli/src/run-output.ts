@@ -11,9 +11,8 @@ import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
 import type { RunFormat } from './run.js';
 import { aiCycleLine, aiCycleTable } from './run-ai-cycle.js';
-import { valueSections } from './run-value-output.js';
-
 import { type HouseholdRun, householdsJson, householdsTable } from './run-households.js';
+import { valueSections } from './run-value-output.js';
 
 /** The `run` JSON document (ENGINE.md §6) as a plain object. */
 export function runJson(run: ScenarioRun): Record<string, unknown> {

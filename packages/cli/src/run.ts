@@ -7,8 +7,8 @@ import { type Command, Option } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import { parseMonthOption, parseSetPairs, presetOptions } from './model-args.js';
 import { assertReadableFile, collectSet } from './model-input.js';
-import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
 import type { HouseholdOptions } from './run-households.js';
+import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
 import { writeOutput } from './write-output.js';
 
 /** Output formats of `run`. */
