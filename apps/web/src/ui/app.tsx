@@ -100,6 +100,12 @@ export function App() {
   const status = useScenarioRuns(client, state, names);
   const compareState = compareWith === PINNED ? pinned : { preset: compareWith, set: {}, ubiTrigger: null };
   const compare = useScenarioRuns(view === 'compare' ? client : null, compareState, headlineSeries());
+  // The report compares with the compare view's B, unless B is the current scenario's own unchanged preset.
+  const reportCompare =
+    compareState &&
+    !(isPlainPreset(compareState) && state && isPlainPreset(state) && compareState.preset === state.preset)
+      ? compareState
+      : null;
 
   useEffect(() => {
     const probe = (window.__endgame ??= { seq: 0, drawnSeq: 0, drawnAt: 0, workerMs: 0 });
@@ -205,6 +211,8 @@ export function App() {
                 result={result}
                 state={state}
                 names={names}
+                compare={reportCompare}
+                comparePinned={compareWith === PINNED}
                 onPin={() => {
                   setPinned(state);
                   setCompareWith(PINNED);
