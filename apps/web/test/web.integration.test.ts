@@ -104,6 +104,10 @@ describe('web simulator', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'citrini-2028-1280.png') });
     await byTestId(page, 'tab-chain').click();
     expect(await page.locator('[data-testid="chain-details"] tbody tr').count()).toBe(13);
+    // The Minsky strip: the AI players, firms and the three household groups, each coloured month by month.
+    const minsky = page.locator('[data-testid^="minsky-"]');
+    await expect.poll(() => minsky.count()).toBe(7);
+    expect(await page.locator('[data-testid="minsky-hyperscalers"] .minsky-span').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'chain.png'), fullPage: true });
     await byTestId(page, 'tab-scorecard').click();
     expect(await page.locator('[data-testid="scorecard"] tbody tr').count()).toBeGreaterThan(5);

@@ -20,6 +20,7 @@ import { ExportBar } from './export-bar.js';
 import { FanView } from './fan-view.js';
 import { Inspector } from './inspector.js';
 import { LeverPanel } from './lever-panel.js';
+import { MINSKY_PREFIX, MinskyStrip } from './minsky-strip.js';
 import { ScorecardView } from './scorecard-view.js';
 import { monthSeconds } from './time-axis.js';
 import { useScenarioRuns } from './use-scenario-runs.js';
@@ -93,10 +94,18 @@ export function App() {
     if (state) window.history.replaceState(null, '', urlOfState(state, levers.levers));
   }, [state, levers]);
 
+  const minskyNames = useMemo(
+    () => ready?.slots.filter((s) => s.name.startsWith(MINSKY_PREFIX)).map((s) => s.name) ?? [],
+    [ready],
+  );
   const names = useMemo(() => {
-    const extra = [...(inspected ? [inspected] : []), ...(mapNode ? mapSeries(mapNode) : [])];
+    const extra = [
+      ...(inspected ? [inspected] : []),
+      ...(mapNode ? mapSeries(mapNode) : []),
+      ...(view === 'chain' ? minskyNames : []),
+    ];
     return [...new Set([...headlineSeries(), ...extra])];
-  }, [inspected, mapNode]);
+  }, [inspected, mapNode, view, minskyNames]);
   const status = useScenarioRuns(client, state, names);
   const compareState = compareWith === PINNED ? pinned : { preset: compareWith, set: {}, ubiTrigger: null };
   const compare = useScenarioRuns(view === 'compare' ? client : null, compareState, headlineSeries());
@@ -224,7 +233,14 @@ export function App() {
                   <ChartGrid result={result} x={x} />
                 </>
               )}
-              {view === 'chain' && <ChainTimeline chain={result.chain} time={result.time} details />}
+              {view === 'chain' && (
+                <ChainTimeline
+                  chain={result.chain}
+                  time={result.time}
+                  details
+                  beneath={<MinskyStrip series={result.series} time={result.time} />}
+                />
+              )}
               {view === 'map' && (
                 <CausalMap
                   chain={result.chain}
