@@ -70,7 +70,7 @@ export function buildScenarioReport(request: ReportRequest): ReportExport {
 }
 
 /** The files as one ZIP (stored), dated `modified`: unpack into a notes vault as they are. */
-export function reportZip(files: Record<string, string>, modified: Date): Uint8Array {
+export function reportZip(files: Record<string, string>, modified: Date): Uint8Array<ArrayBuffer> {
   const entries: ZipEntry[] = Object.entries(files).map(([name, content]) => ({ name, content }));
   return zipStore(entries, modified);
 }

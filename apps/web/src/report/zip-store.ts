@@ -47,7 +47,7 @@ export interface ZipEntry {
 }
 
 /** The ZIP archive of `entries` (stored, in order), each stamped with `modified`. */
-export function zipStore(entries: readonly ZipEntry[], modified: Date): Uint8Array {
+export function zipStore(entries: readonly ZipEntry[], modified: Date): Uint8Array<ArrayBuffer> {
   const encoder = new TextEncoder();
   const stamp = dosDateTime(modified);
   const parts: Uint8Array[] = [];

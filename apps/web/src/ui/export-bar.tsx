@@ -44,7 +44,7 @@ export function ExportBar({ result, state, names, compare, comparePinned, onPin 
       });
       if (format === 'zip') {
         const zip = reportZip(files, now);
-        download(`${report.name}-report.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+        download(`${report.name}-report.zip`, new Blob([zip], { type: 'application/zip' }));
       } else download(`${report.name}.html`, new Blob([report.html], { type: 'text/html' }));
       setNote('');
     } catch (err) {
