@@ -5,7 +5,7 @@
  * the same numbers. Screenshots of the main views go to test/screenshots/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -95,6 +95,12 @@ describe('web simulator', () => {
 
   it('switches preset: levers take the preset values and the scorecard appears', async () => {
     const { page, errors } = await site.open();
+    // Every preset file is offered, each with its description as the option's tooltip.
+    const presetFiles = readdirSync(join(REPO, 'packages/model/presets')).filter((f) => f.endsWith('.yaml'));
+    const options = page.locator('[data-testid="preset"] option');
+    expect((await options.allTextContents()).sort()).toEqual(presetFiles.map((f) => f.replace(/\.yaml$/, '')).sort());
+    const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
+    expect(titles.filter((t) => t.length < 20)).toEqual([]);
     const before = await drawnSeq(page);
     await byTestId(page, 'preset').selectOption('citrini-2028');
     await waitForRun(page, before + 1);
