@@ -67,11 +67,12 @@ function shapeKey(props: TimeChartProps): string {
 }
 
 const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+const PLAIN = new Intl.NumberFormat('en');
 
 /** Tick labels of a value axis: compact (`250K`, `1.5M`) once they reach 100 000, which would not fit its width. */
 export function valueTicks(splits: readonly number[]): string[] {
   const big = splits.some((v) => Math.abs(v) >= 1e5);
-  return splits.map((v) => (v === null ? '' : big ? COMPACT.format(v) : v.toLocaleString('en')));
+  return splits.map((v) => (v === null ? '' : (big ? COMPACT : PLAIN).format(v)));
 }
 
 function buildOptions(props: TimeChartProps, width: number, ink: string): uPlot.Options {
