@@ -5,7 +5,7 @@
  * the same numbers. Screenshots of the main views go to test/screenshots/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -95,6 +95,12 @@ describe('web simulator', () => {
 
   it('switches preset: levers take the preset values and the scorecard appears', async () => {
     const { page, errors } = await site.open();
+    // Every preset file is offered, each with its description as the option's tooltip.
+    const presetFiles = readdirSync(join(REPO, 'packages/model/presets')).filter((f) => f.endsWith('.yaml'));
+    const options = page.locator('[data-testid="preset"] option');
+    expect((await options.allTextContents()).sort()).toEqual(presetFiles.map((f) => f.replace(/\.yaml$/, '')).sort());
+    const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
+    expect(titles.filter((t) => t.length < 20)).toEqual([]);
     const before = await drawnSeq(page);
     await byTestId(page, 'preset').selectOption('citrini-2028');
     await waitForRun(page, before + 1);
@@ -104,6 +110,10 @@ describe('web simulator', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'citrini-2028-1280.png') });
     await byTestId(page, 'tab-chain').click();
     expect(await page.locator('[data-testid="chain-details"] tbody tr').count()).toBe(13);
+    // The Minsky strip: the AI players, firms and the three household groups, each coloured month by month.
+    const minsky = page.locator('[data-testid^="minsky-"]');
+    await expect.poll(() => minsky.count()).toBe(7);
+    expect(await page.locator('[data-testid="minsky-hyperscalers"] .minsky-span').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'chain.png'), fullPage: true });
     await byTestId(page, 'tab-scorecard').click();
     expect(await page.locator('[data-testid="scorecard"] tbody tr').count()).toBeGreaterThan(5);

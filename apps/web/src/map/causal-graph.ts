@@ -23,7 +23,23 @@ export interface MapEdge {
 
 /** The sectors. */
 export const MAP_NODES: readonly MapNode[] = [
-  { id: 'infra', label: 'AI infrastructure', series: ['hyperscaler_capex', 'dc_power_gw', 'memory_price_index'] },
+  {
+    id: 'hyperscalers',
+    label: 'Hyperscalers',
+    series: ['hyperscaler_capex', 'hyperscaler_ocf', 'hyperscaler_debt_ebitda', 'minsky_hyperscalers'],
+  },
+  {
+    id: 'neoclouds',
+    label: 'Neoclouds',
+    series: ['neocloud_capex', 'neocloud_debt_ebitda', 'neocloud_ocf', 'minsky_neoclouds'],
+  },
+  {
+    id: 'aiapps',
+    label: 'AI apps (labs)',
+    series: ['ai_apps_revenue', 'ai_compute_spend', 'ai_apps_cash', 'minsky_ai_apps'],
+  },
+  { id: 'chips', label: 'Chips and memory', series: ['chip_orders', 'chips_sales', 'memory_price_index'] },
+  { id: 'power', label: 'Power', series: ['dc_power_gw', 'power_capex', 'compute_power_cap'] },
   { id: 'ai', label: 'AI capability', series: ['ai_capability_index', 'compute_deployed'] },
   { id: 'firms', label: 'Firms and adoption', series: ['adopt_k', 'ai_spend_firms', 'profits_firms'] },
   { id: 'labour', label: 'Labour market', series: ['unemployment_rate', 'employment_knowledge', 'employment_other'] },
@@ -52,7 +68,16 @@ export const MAP_NODES: readonly MapNode[] = [
 
 /** The links. */
 export const MAP_EDGES: readonly MapEdge[] = [
-  { from: 'infra', to: 'ai', label: 'compute' },
+  { from: 'firms', to: 'aiapps', label: 'AI spend' },
+  { from: 'aiapps', to: 'hyperscalers', label: 'compute bills' },
+  { from: 'aiapps', to: 'neoclouds', label: 'compute bills' },
+  { from: 'markets', to: 'aiapps', label: 'equity funding' },
+  { from: 'pc', to: 'neoclouds', label: 'loans' },
+  { from: 'hyperscalers', to: 'chips', label: 'chip orders' },
+  { from: 'neoclouds', to: 'chips', label: 'chip orders' },
+  { from: 'hyperscalers', to: 'power', label: 'data-centre build' },
+  { from: 'chips', to: 'ai', label: 'compute' },
+  { from: 'power', to: 'ai', label: 'power cap' },
   { from: 'ai', to: 'firms', link: 'L1', label: 'capability jump' },
   { from: 'firms', to: 'labour', link: 'L2', label: 'layoffs' },
   { from: 'labour', to: 'households', link: 'L3', label: 'income falls' },

@@ -20,6 +20,7 @@ import { ExportBar } from './export-bar.js';
 import { FanView } from './fan-view.js';
 import { Inspector } from './inspector.js';
 import { LeverPanel } from './lever-panel.js';
+import { MINSKY_PREFIX, MinskyStrip } from './minsky-strip.js';
 import { ScorecardView } from './scorecard-view.js';
 import { monthSeconds } from './time-axis.js';
 import { useScenarioRuns } from './use-scenario-runs.js';
@@ -93,13 +94,27 @@ export function App() {
     if (state) window.history.replaceState(null, '', urlOfState(state, levers.levers));
   }, [state, levers]);
 
+  const minskyNames = useMemo(
+    () => ready?.slots.filter((s) => s.name.startsWith(MINSKY_PREFIX)).map((s) => s.name) ?? [],
+    [ready],
+  );
   const names = useMemo(() => {
-    const extra = [...(inspected ? [inspected] : []), ...(mapNode ? mapSeries(mapNode) : [])];
+    const extra = [
+      ...(inspected ? [inspected] : []),
+      ...(mapNode ? mapSeries(mapNode) : []),
+      ...(view === 'chain' ? minskyNames : []),
+    ];
     return [...new Set([...headlineSeries(), ...extra])];
-  }, [inspected, mapNode]);
+  }, [inspected, mapNode, view, minskyNames]);
   const status = useScenarioRuns(client, state, names);
   const compareState = compareWith === PINNED ? pinned : { preset: compareWith, set: {}, ubiTrigger: null };
   const compare = useScenarioRuns(view === 'compare' ? client : null, compareState, headlineSeries());
+  // The report compares with the compare view's B, unless B is the current scenario's own unchanged preset.
+  const reportCompare =
+    compareState &&
+    !(isPlainPreset(compareState) && state && isPlainPreset(state) && compareState.preset === state.preset)
+      ? compareState
+      : null;
 
   useEffect(() => {
     const probe = (window.__endgame ??= { seq: 0, drawnSeq: 0, drawnAt: 0, workerMs: 0 });
@@ -205,6 +220,8 @@ export function App() {
                 result={result}
                 state={state}
                 names={names}
+                compare={reportCompare}
+                comparePinned={compareWith === PINNED}
                 onPin={() => {
                   setPinned(state);
                   setCompareWith(PINNED);
@@ -216,7 +233,14 @@ export function App() {
                   <ChartGrid result={result} x={x} />
                 </>
               )}
-              {view === 'chain' && <ChainTimeline chain={result.chain} time={result.time} details />}
+              {view === 'chain' && (
+                <ChainTimeline
+                  chain={result.chain}
+                  time={result.time}
+                  details
+                  beneath={<MinskyStrip series={result.series} time={result.time} />}
+                />
+              )}
               {view === 'map' && (
                 <CausalMap
                   chain={result.chain}

@@ -3,7 +3,7 @@
  * lights up from its onset month, labelled with its lag from the first onset.
  */
 import type { ChainLinkResult } from '@endgame/model';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 
 /** Props of {@link ChainTimeline}. */
 export interface ChainTimelineProps {
@@ -11,6 +11,8 @@ export interface ChainTimelineProps {
   time: string[];
   /** Also list each link's indicator, peak and values at onset (the chain view). */
   details?: boolean;
+  /** Rows drawn under the links on the same time axis (the chain view's Minsky strip). */
+  beneath?: ReactNode;
 }
 
 function num(v: number | null): string {
@@ -18,7 +20,7 @@ function num(v: number | null): string {
 }
 
 /** The chain timeline. */
-export const ChainTimeline = memo(function ChainTimeline({ chain, time, details }: ChainTimelineProps) {
+export const ChainTimeline = memo(function ChainTimeline({ chain, time, details, beneath }: ChainTimelineProps) {
   const months = time.length;
   const years = time.filter((m) => m.endsWith('-01')).filter((_, i) => i % 2 === 0);
   const fired = chain.filter((l) => l.onset !== null).length;
@@ -64,6 +66,7 @@ export const ChainTimeline = memo(function ChainTimeline({ chain, time, details 
           );
         })}
       </ol>
+      {beneath}
       {details && (
         <div className="table-wrap">
           <table data-testid="chain-details">

@@ -1,4 +1,8 @@
-/** Share and export: copy link, CSV of the shown series, PNG of a chart, scenario YAML, pin for compare. */
+/**
+ * Share and export: copy link, CSV of the shown series, PNG of a chart,
+ * scenario YAML, the report (Markdown + SVGs + scenario file as a ZIP, or one
+ * HTML page; its code loads on the first click), pin for compare.
+ */
 import { useState } from 'react';
 import { HEADLINE_CHARTS } from '../charts/chart-list.js';
 import { type ScenarioState, scenarioYaml } from '../scenario/scenario-state.js';
@@ -11,14 +15,44 @@ export interface ExportBarProps {
   result: RunReply;
   state: ScenarioState;
   names: string[];
+  /** What the report compares with (the compare view's B); null for none. */
+  compare: ScenarioState | null;
+  /** True when `compare` is the pinned scenario. */
+  comparePinned: boolean;
   onPin(): void;
 }
 
+type ReportFormat = 'zip' | 'html';
+
 /** The export bar. */
-export function ExportBar({ result, state, names, onPin }: ExportBarProps) {
+export function ExportBar({ result, state, names, compare, comparePinned, onPin }: ExportBarProps) {
   const [chart, setChart] = useState(HEADLINE_CHARTS[0].id);
   const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
   const base = state.preset;
+  const exportReport = async (format: ReportFormat) => {
+    setBusy(true);
+    setNote('building the report…');
+    try {
+      const { buildScenarioReport, reportZip } = await import('../report/report-export.js');
+      const now = new Date();
+      const { report, files } = buildScenarioReport({
+        state,
+        compare,
+        pinned: comparePinned,
+        runDate: now.toISOString(),
+      });
+      if (format === 'zip') {
+        const zip = reportZip(files, now);
+        download(`${report.name}-report.zip`, new Blob([zip], { type: 'application/zip' }));
+      } else download(`${report.name}.html`, new Blob([report.html], { type: 'text/html' }));
+      setNote('');
+    } catch (err) {
+      setNote(`the report could not be built: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div className="export-bar" data-testid="export-bar">
       <button
@@ -67,10 +101,32 @@ export function ExportBar({ result, state, names, onPin }: ExportBarProps) {
       >
         PNG
       </button>
+      <button
+        type="button"
+        data-testid="export-report"
+        disabled={busy}
+        title="Markdown note, SVG charts and the scenario file in a ZIP, as `endgame report` writes them"
+        onClick={() => exportReport('zip')}
+      >
+        Report (.zip)
+      </button>
+      <button
+        type="button"
+        data-testid="export-report-html"
+        disabled={busy}
+        title="The same report as one self-contained HTML page"
+        onClick={() => exportReport('html')}
+      >
+        Report (HTML)
+      </button>
       <button type="button" data-testid="pin" onClick={onPin}>
         Pin for compare
       </button>
-      {note && <span className="unit">{note}</span>}
+      {note && (
+        <span className="unit" data-testid="export-note">
+          {note}
+        </span>
+      )}
     </div>
   );
 }

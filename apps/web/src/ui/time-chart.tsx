@@ -66,6 +66,15 @@ function shapeKey(props: TimeChartProps): string {
   ].join('|');
 }
 
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+const PLAIN = new Intl.NumberFormat('en');
+
+/** Tick labels of a value axis: compact (`250K`, `1.5M`) once they reach 100 000, which would not fit its width. */
+export function valueTicks(splits: readonly number[]): string[] {
+  const big = splits.some((v) => Math.abs(v) >= 1e5);
+  return splits.map((v) => (v === null ? '' : (big ? COMPACT : PLAIN).format(v)));
+}
+
 function buildOptions(props: TimeChartProps, width: number, ink: string): uPlot.Options {
   const series: uPlot.Series[] = [{}];
   const bands: uPlot.Band[] = [];
@@ -103,7 +112,12 @@ function buildOptions(props: TimeChartProps, width: number, ink: string): uPlot.
     cursor: { drag: { x: false, y: false } },
     axes: [
       { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.15)' } },
-      { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 56 },
+      {
+        stroke: ink,
+        grid: { stroke: 'rgba(128,128,128,0.15)' },
+        size: 56,
+        values: (_u: uPlot, splits: number[]) => valueTicks(splits),
+      },
     ],
     hooks: { draw: [() => props.onDraw?.()] },
   };

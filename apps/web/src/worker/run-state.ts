@@ -21,10 +21,13 @@ export const options = {
   reusePresetRuns: true,
 };
 
-/** Runs `state` and returns everything `endgame run` computes for it. */
-export function runState(state: ScenarioState): ScenarioRun {
+/**
+ * Runs `state` and returns everything `endgame run` computes for it. A changed
+ * state runs as the scenario file `NAME.yaml` (the run's name; default the preset's).
+ */
+export function runState(state: ScenarioState, name = state.preset): ScenarioRun {
   if (isPlainPreset(state)) return runScenario(state.preset, options);
-  const path = `${SCENARIOS_DIR}/${state.preset}.yaml`;
+  const path = `${SCENARIOS_DIR}/${name}.yaml`;
   files.writeFile(path, scenarioYaml(state));
   return runScenario(path, options);
 }
