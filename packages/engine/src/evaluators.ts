@@ -7,7 +7,7 @@
 import type { SlotInfo } from './api-types.js';
 import { type BlockEvaluators, BlockSolver } from './block-solver.js';
 import { checkExpressions } from './codegen.js';
-import type { NewtonEvaluator } from './dense-newton.js';
+import type { DenseSolveFn, NewtonEvaluator } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type EvalFrame, evaluate, type Resolved, type RuntimeTable, resolveExpr } from './interpreter.js';
 import type { Program, ProgramEquation, ProgramStep } from './program.js';
@@ -19,8 +19,11 @@ export interface RuntimeContext {
   slotOf: Map<string, number>;
 }
 
-/** A block's evaluators; `newton` (F with its exact Jacobian) exists for small differentiable blocks. */
-export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator };
+/**
+ * A block's evaluators; `newton` (F with its exact Jacobian) exists for small differentiable blocks,
+ * and compiled code adds `dense` (the whole Newton solve) where no variable of the block is exogenous.
+ */
+export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator; dense?: DenseSolveFn };
 
 /** A straight-line chunk of equations for one period. */
 export type ChunkFn = (o: Float64Array, S: number, p: number, t: number, dt: number) => void;

@@ -5,6 +5,7 @@
  */
 import type { CompiledModel, ModelInstance, RunOptions, RunResult, TriggerSpec } from './api-types.js';
 import { BlockSolver } from './block-solver.js';
+import { SMALL_BLOCK } from './build-program.js';
 import { BUILTINS } from './builtins.js';
 import { AccountingChecks } from './checks.js';
 import { withExogenous } from './compile.js';
@@ -49,6 +50,12 @@ interface RunState {
   solvers: BlockSolver[];
   /** Dense Newton with exact Jacobians, per block (null where the block has none). */
   dense: (DenseNewton | null)[];
+  /** Convergence tolerance of the block solves. */
+  tol: number;
+  /** Scratch of the generated dense solves: Jacobian/LU, step, pivots. */
+  denseJ: Float64Array;
+  denseG: Float64Array;
+  denseP: Int32Array;
   done: number;
   /** Slots whose exogenous flag may be set (reset at the start of each period). */
   exogenousSlots: Set<number>;
@@ -70,6 +77,8 @@ class Instance implements ModelInstance {
   private periodZero: PeriodZero | undefined;
   private solversCompiled: BlockSolver[] = [];
   private solversInterpreted: BlockSolver[] = [];
+  private denseCache = new Map<string, (DenseNewton | null)[]>();
+  private eqSlots: Int32Array | undefined;
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
@@ -109,6 +118,8 @@ class Instance implements ModelInstance {
     this.periodZero = undefined;
     this.solversCompiled = [];
     this.solversInterpreted = [];
+    this.denseCache.clear();
+    this.eqSlots = undefined;
   }
 
   /** Cached solvers (one per cyclic block), kept across runs so LU factors are reused. */
@@ -129,6 +140,25 @@ class Instance implements ModelInstance {
       };
       return [new BlockSolver(spec, options.solver)];
     });
+  }
+
+  /** Cached dense Newton solvers per block (null where a block has no exact Jacobian), counters cleared. */
+  private denseFor(interpret: boolean, tol: number, enabled: boolean, ev: Evaluators): (DenseNewton | null)[] {
+    const key = `${interpret}:${tol}:${enabled}`;
+    let list = this.denseCache.get(key);
+    if (list === undefined) {
+      list = ev.blocks.map((fns, k) =>
+        fns.newton && enabled ? new DenseNewton(blockSlots(this.program, k), tol) : null,
+      );
+      this.denseCache.set(key, list);
+    }
+    for (const d of list) d?.reset();
+    return list;
+  }
+
+  /** Slots of all equations (for the non-finite scans). */
+  private equationSlots(): Int32Array {
+    return (this.eqSlots ??= Int32Array.from(this.program.equations.map((e) => e.slot)));
   }
 
   begin(options: RunOptions = {}): void {
@@ -153,9 +183,7 @@ class Instance implements ModelInstance {
     const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
     for (const s of solvers) s.reset();
     const tol = options.solver?.tol ?? 1e-12;
-    const dense = ev.blocks.map((fns, k) =>
-      fns.newton && options.solver?.reuseLU !== false ? new DenseNewton(blockSlots(this.program, k), tol) : null,
-    );
+    const dense = this.denseFor(interpret, tol, options.solver?.reuseLU !== false, ev);
     const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));
     const triggerBase = new Map<number, Float64Array>();
     for (const t of triggers) {
@@ -177,6 +205,10 @@ class Instance implements ModelInstance {
       triggerBase,
       solvers,
       dense,
+      tol,
+      denseJ: new Float64Array(SMALL_BLOCK * SMALL_BLOCK),
+      denseG: new Float64Array(SMALL_BLOCK),
+      denseP: new Int32Array(SMALL_BLOCK),
       checks: options.checks !== false,
       cellsPrev: new Float64Array(cells),
       cellsCur: new Float64Array(cells),
@@ -311,15 +343,22 @@ class Instance implements ModelInstance {
         continue;
       }
       const solver = st.solvers[b];
+      const fns = ev.blocks[b];
+      const dense = st.dense[b];
+      b++;
+      if (dense !== null && fns.dense !== undefined) {
+        // Generated dense Newton (it starts from the previous period itself); the general solver if it fails.
+        const it = fns.dense(o, S, p, t, dt, st.tol, st.denseJ, st.denseG, st.denseP);
+        if (it > 0) dense.record(it);
+        else solver.solve(o, S, p, t, dt, fns, label);
+        continue;
+      }
       for (const i of step.eqs) {
         const slot = this.program.equations[i].slot;
         if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
       }
-      const fns = ev.blocks[b];
-      const dense = st.dense[b];
       // Exact-Jacobian Newton first where the block has one; the general solver if it fails.
       if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, label);
-      b++;
     }
     if (p === 1) this.checkAssertions(st, t);
     if (scan) this.scanPeriod(st, p);
@@ -402,7 +441,8 @@ class Instance implements ModelInstance {
   private scanPeriod(st: RunState, p: number): void {
     const { o, S } = st;
     let sum = 0;
-    for (const eq of this.program.equations) sum += o[p * S + eq.slot];
+    const slots = this.equationSlots();
+    for (let k = 0; k < slots.length; k++) sum += o[p * S + slots[k]];
     if (Number.isFinite(sum)) return;
     const label = periodLabel(p, this.compiled.start, st.dt, this.compiled.startMonth);
     diagnoseNonFinite(this.context(), o, S, p, timeOf(this.compiled, p, st.dt), st.dt, label);
@@ -411,11 +451,11 @@ class Instance implements ModelInstance {
   /** After a run: finds the first period with a non-finite variable (row by row) and explains it. */
   private scanRun(st: RunState): void {
     const { o, S, N } = st;
-    const eqs = this.program.equations;
+    const slots = this.equationSlots();
     for (let p = 1; p <= N; p++) {
       const row = p * S;
       let sum = 0;
-      for (let k = 0; k < eqs.length; k++) sum += o[row + eqs[k].slot];
+      for (let k = 0; k < slots.length; k++) sum += o[row + slots[k]];
       if (!Number.isFinite(sum)) {
         this.scanPeriod(st, p);
         return;
