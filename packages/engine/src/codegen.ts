@@ -23,6 +23,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   const slotOf = new Map(slotNames.map((n, i) => [n, i]));
   const tableOf = new Map(program.tables.map((t, i) => [t.name, i]));
   const exo = new Set(program.exogenous);
+  const paramSlots = new Set(program.params.map((p) => p.slot));
   const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;'];
   program.tables.forEach((_t, i) => {
     out.push(`const T${i}x=H.tables[${i}].x;const T${i}y=H.tables[${i}].y;const T${i}e=H.tables[${i}].e;`);
@@ -37,6 +38,9 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
       // Split further by size: V8 stops optimising functions whose bytecode is too large,
       // and a few long expressions can get there well before CHUNK_SIZE equations.
       const parts: string[][] = [[]];
+      // Params read in a part are loaded into locals once, at the top of its function.
+      const partParams: number[][] = [[]];
+      em.params = paramSlots;
       let size = 0;
       // A value computed earlier in the same function is read from its local, not from memory.
       const emitLine = (eq: ProgramEquation) => {
@@ -45,23 +49,32 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
         em.locals.add(eq.slot);
         return line;
       };
+      const loadsOf = (slots: Iterable<number>) => [...slots].map((s) => `const v${s}=o[b+${s}];`).join('');
       for (const eq of eqs) {
+        em.usedParams.clear();
         let line = emitLine(eq);
-        if (size + line.length > CHUNK_SOURCE_BUDGET && parts[parts.length - 1].length > 0) {
+        let fresh = [...em.usedParams].filter((s) => !partParams[partParams.length - 1].includes(s));
+        let grows = line.length + loadsOf(fresh).length;
+        if (size + grows > CHUNK_SOURCE_BUDGET && parts[parts.length - 1].length > 0) {
           parts.push([]);
+          partParams.push([]);
           size = 0;
           em.locals.clear();
+          em.usedParams.clear();
           line = emitLine(eq);
+          fresh = [...em.usedParams];
+          grows = line.length + loadsOf(fresh).length;
         }
         parts[parts.length - 1].push(line);
-        size += line.length;
+        partParams[partParams.length - 1].push(...fresh);
+        size += grows;
       }
       const locals = lagLocals(em.lags);
       if (parts.length === 1) {
-        out.push(`function c${k}(o,S,p,t,dt){${locals}\n${parts[0].join('\n')}\n}`);
+        out.push(`function c${k}(o,S,p,t,dt){${locals}${loadsOf(partParams[0])}\n${parts[0].join('\n')}\n}`);
       } else {
         parts.forEach((lines, i) => {
-          out.push(`function c${k}_${i}(o,S,p,t,dt){${locals}\n${lines.join('\n')}\n}`);
+          out.push(`function c${k}_${i}(o,S,p,t,dt){${locals}${loadsOf(partParams[i])}\n${lines.join('\n')}\n}`);
         });
         out.push(`function c${k}(o,S,p,t,dt){${parts.map((_l, i) => `c${k}_${i}(o,S,p,t,dt);`).join('')}}`);
       }

@@ -11,6 +11,10 @@ export class ExprEmitter {
   readonly lags = new Set<number>();
   /** Slots already computed in the current function, held in locals `vN`. */
   readonly locals = new Set<number>();
+  /** Param slots read through locals `vN` loaded once at the top of the function (chunks only). */
+  params: ReadonlySet<number> = new Set<number>();
+  /** Param slots read since the caller last cleared this set (it emits their loads). */
+  readonly usedParams = new Set<number>();
   /** Subexpressions already held in a local (hoisted out of a loop), by node. */
   readonly hoisted = new Map<Expr, string>();
   constructor(
@@ -86,7 +90,12 @@ export class ExprEmitter {
     if (n === 'period') return 'p';
     if (n === 'pi') return 'Math.PI';
     const slot = this.slot(n);
-    return this.locals.has(slot) ? `v${slot}` : `o[b+${slot}]`;
+    if (this.locals.has(slot)) return `v${slot}`;
+    if (this.params.has(slot)) {
+      this.usedParams.add(slot);
+      return `v${slot}`;
+    }
+    return `o[b+${slot}]`;
   }
 
   private binary(op: string, a: string, b: string): string {

@@ -301,15 +301,15 @@ class Instance implements ModelInstance {
         `step(): ${names.join(', ')} must be declared exogenous when compiling (compile(ir, { exogenous: [...] }))`,
       );
     }
-    this.solvePeriod(st, period, external, true);
+    this.solvePeriod(st, period, external);
   }
 
   /**
    * Solves period p. `external` holds variables given from outside (step API);
-   * `scan` checks every variable of the period for NaN/Infinity now (run()
-   * instead scans the finished buffer row by row, which is far cheaper).
+   * Every variable of the period is checked for NaN/Infinity right after it is
+   * solved (while its row is still in cache).
    */
-  private solvePeriod(st: RunState, p: number, external: Record<string, number> | null, scan: boolean): void {
+  private solvePeriod(st: RunState, p: number, external: Record<string, number> | null): void {
     const { o, S, dt, ev } = st;
     const t = timeOf(this.compiled, p, dt);
     if (st.triggers.length) this.applyTriggers(st, p);
@@ -361,7 +361,7 @@ class Instance implements ModelInstance {
       if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, label);
     }
     if (p === 1) this.checkAssertions(st, t);
-    if (scan) this.scanPeriod(st, p);
+    this.scanPeriod(st, p);
     if (st.checks && !this.accounting.empty) {
       ev.cells(o, S, p, t, dt, st.cellsCur);
       const out = this.accounting.check(st.cellsCur, st.cellsPrev, dt, label);
@@ -432,14 +432,16 @@ class Instance implements ModelInstance {
   run(options: RunOptions = {}): RunResult {
     this.begin(options);
     const st = this.state!;
-    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, null, false);
-    this.scanRun(st);
+    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, null);
     return this.result();
   }
 
   /** Throws the explanation when a variable of period p is NaN or infinite. */
   private scanPeriod(st: RunState, p: number): void {
     const { o, S } = st;
+    // The row was just written, so the whole-row test runs from cache; the equations are summed
+    // only when some cell of the row (maybe a param or the residual slot) is not finite.
+    if (allFinite(o, p * S, p * S + S)) return;
     let sum = 0;
     const slots = this.equationSlots();
     for (let k = 0; k < slots.length; k++) sum += o[p * S + slots[k]];
@@ -447,21 +449,23 @@ class Instance implements ModelInstance {
     const label = periodLabel(p, this.compiled.start, st.dt, this.compiled.startMonth);
     diagnoseNonFinite(this.context(), o, S, p, timeOf(this.compiled, p, st.dt), st.dt, label);
   }
+}
 
-  /** After a run: finds the first period with a non-finite variable (row by row) and explains it. */
-  private scanRun(st: RunState): void {
-    const { o, S, N } = st;
-    const slots = this.equationSlots();
-    for (let p = 1; p <= N; p++) {
-      const row = p * S;
-      let sum = 0;
-      for (let k = 0; k < slots.length; k++) sum += o[row + slots[k]];
-      if (!Number.isFinite(sum)) {
-        this.scanPeriod(st, p);
-        return;
-      }
-    }
+/** Whether o[from..to) are all finite: 0·v is 0 for a finite v, NaN otherwise (four sums, no overflow). */
+function allFinite(o: Float64Array, from: number, to: number): boolean {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    a += 0 * o[i];
+    b += 0 * o[i + 1];
+    c += 0 * o[i + 2];
+    d += 0 * o[i + 3];
   }
+  for (; i < to; i++) a += 0 * o[i];
+  return a + b + c + d === 0;
 }
 
 /** Slots of the k-th simultaneous block, in its equation order. */
