@@ -3,7 +3,7 @@
  * generated code and the reference interpreter both call these same functions,
  * so compiled and interpreted runs agree bit for bit.
  */
-import { luFactor, luSolve } from './dense-lu.js';
+import { luFactorScaled, luSolve } from './dense-lu.js';
 import { EngineError } from './diagnostics.js';
 
 /** Smooth minimum: (a + b − √((a − b)² + k²)) / 2; k in the units of a and b, k → 0 gives min. */
@@ -98,6 +98,6 @@ export const BUILTINS = {
   logBase,
   lookup,
   lagt,
-  luf: luFactor,
+  luf: luFactorScaled,
   lus: luSolve,
 };

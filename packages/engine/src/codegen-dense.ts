@@ -10,7 +10,9 @@
  *   computed once per solve, before the iterations, into a local;
  * - the Jacobian evaluated only when it will be factorised.
  *
- * The LU itself is the shared {@link luFactor}/{@link luSolve} (`H.luf`, `H.lus`).
+ * The LU itself is the shared {@link luFactorScaled}/{@link luSolve} (`H.luf`, `H.lus`); the
+ * scale of its singularity test is taken over the structurally nonzero entries only (the
+ * others are literal zeros, so the maximum is the same).
  */
 import type { Expr } from './ast.js';
 import { ExprEmitter, lagLocals } from './expr-emitter.js';
@@ -81,13 +83,18 @@ export function emitDenseBlock(
   const all = (f: (j: number) => string, sep: string) => slots.map((_s, j) => f(j)).join(sep);
   const residuals = all((j) => `const r${j}=${em.emit(eqs[j].expr)};`, '');
   const cells: string[] = [];
+  // The largest |entry| for the singularity test, over the entries that are not the literal 0.
+  const nonzero: string[] = [];
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
       const entry = jacobian.find((e) => e.row === row && e.col === col);
       const value = entry ? em.emit(entry.expr) : '0';
       cells.push(`J[${row * n + col}]=${row === col ? `${value}-1` : value};`);
+      if (entry || row === col) nonzero.push(`Math.abs(J[${row * n + col}])`);
     }
   }
+  const scale = nonzero.reduce((acc, v) => `Math.max(${acc},${v})`);
+  cells.push(`if(!H.luf(J,${n},P,${scale}))return -1;`);
   const finite = (name: string) => all((j) => `${name}${j}-${name}${j}===0`, '&&');
   const within = (g: (j: number) => string, size: (j: number) => string) =>
     all((j) => `Math.abs(${g(j)})<=tol*Math.max(1,Math.abs(${size(j)}))`, '&&');
@@ -102,7 +109,7 @@ export function emitDenseBlock(
     all((j) => `const d${j}=r${j}-${x(j)};`, ''),
     `if(!(${finite('d')}))return -1;`,
     `const cv=${within((j) => `d${j}`, x)};`,
-    `if(!(cv&&fa)){${cells.join('')}if(!H.luf(J,${n},P))return -1;fa=true;}`,
+    `if(!(cv&&fa)){${cells.join('')}fa=true;}`,
     `${all((j) => `g[${j}]=d${j};`, '')}H.lus(J,${n},P,g);`,
     all((j) => `const n${j}=${x(j)}-g[${j}];`, ''),
     `if(!(${finite('n')}))return -1;`,

@@ -17,7 +17,7 @@ const CHUNK_SOURCE_BUDGET = 12_000;
 /**
  * Generates the function body for `program`. Run it as
  * `new Function('H', source)(helpers)`; it returns
- * `{ chunks, blocks: [{ jacobi, seidel }], cells }` in step order.
+ * `{ chunks, blocks: [{ jacobi, seidel, newton?, dense? }], cells, period }` in step order.
  */
 export function generateSource(program: Program, slotNames: readonly string[]): string {
   const slotOf = new Map(slotNames.map((n, i) => [n, i]));
@@ -30,6 +30,9 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   });
   const chunks: string[] = [];
   const blocks: string[] = [];
+  // The whole period in step order: chunks, generated dense solves, and F(block, result) for the
+  // period loop to record iterations or solve the block itself (result 0: no generated solve).
+  const period: string[] = [];
   const target = (eq: ProgramEquation) => `o[b+${eq.slot}]`;
   program.steps.forEach((step, k) => {
     const em = new ExprEmitter(slotOf, tableOf);
@@ -79,6 +82,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
         out.push(`function c${k}(o,S,p,t,dt){${parts.map((_l, i) => `c${k}_${i}(o,S,p,t,dt);`).join('')}}`);
       }
       chunks.push(`c${k}`);
+      period.push(`c${k}(o,S,p,t,dt);`);
       return;
     }
     const jac = eqs
@@ -120,16 +124,20 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
       if (eqs.some((eq) => exo.has(eq.name))) blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n}`);
       else {
         out.push(emitDenseBlock(k, step, eqs, slotOf, tableOf));
+        period.push(`F(${blocks.length},b${k}d(o,S,p,t,dt,tol,J,g,P));`);
         blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n,dense:b${k}d}`);
+        return;
       }
     } else blocks.push(`{jacobi:b${k}j,seidel:b${k}s}`);
+    period.push(`F(${blocks.length - 1},0);`);
   });
   // Accounting cells and hidden identities, evaluated once per period when checks are on.
   const em = new ExprEmitter(slotOf, tableOf);
   const cellExprs = checkExpressions(program);
   const cellBody = cellExprs.map((e, i) => `c[${i}]=${em.emit(e)};`).join('\n');
   out.push(`function cells(o,S,p,t,dt,c){${lagLocals(em.lags)}\n${cellBody}\n}`);
-  out.push(`return {chunks:[${chunks.join(',')}],blocks:[${blocks.join(',')}],cells:cells};`);
+  out.push(`function period(o,S,p,t,dt,tol,J,g,P,F){\n${period.join('\n')}\n}`);
+  out.push(`return {chunks:[${chunks.join(',')}],blocks:[${blocks.join(',')}],cells:cells,period:period};`);
   const source = out.join('\n');
   assertWhitelisted(source);
   return source;
@@ -204,6 +212,8 @@ const ALLOWED_WORDS = new Set([
   'lagt',
   'sq',
   'dense',
+  'period',
+  'F',
   'let',
   'for',
   'false',

@@ -13,6 +13,14 @@
 export function luFactor(a: Float64Array, n: number, pivots: Int32Array): boolean {
   let scale = 0;
   for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(a[i]));
+  return luFactorScaled(a, n, pivots, scale);
+}
+
+/**
+ * {@link luFactor} with the largest |entry| of `a` given (NaN when an entry is NaN):
+ * generated code computes it over the structurally nonzero entries only.
+ */
+export function luFactorScaled(a: Float64Array, n: number, pivots: Int32Array, scale: number): boolean {
   // A NaN entry makes scale NaN, and then no pivot passes the test below.
   const tiny = 1e-14 * scale;
   for (let k = 0; k < n; k++) {

@@ -50,6 +50,10 @@ interface RunState {
   solvers: BlockSolver[];
   /** Dense Newton with exact Jacobians, per block (null where the block has none). */
   dense: (DenseNewton | null)[];
+  /** Whether the generated period function may run (it always takes the generated dense solves). */
+  generatedDense: boolean;
+  /** Slots of each block, in its equation order. */
+  blockSlots: Int32Array[];
   /** Convergence tolerance of the block solves. */
   tol: number;
   /** Scratch of the generated dense solves: Jacobian/LU, step, pivots. */
@@ -71,6 +75,8 @@ class Instance implements ModelInstance {
   private state: RunState | undefined;
   private labelPeriod = 0;
   private labelDt = 1;
+  /** Time of the period being solved (with labelPeriod, for {@link solveBlock}). */
+  private periodTime = 0;
   /** The current period as text for messages (built only when a message needs it). */
   private readonly label = (): string =>
     periodLabel(this.labelPeriod, this.compiled.start, this.labelDt, this.compiled.startMonth);
@@ -79,6 +85,7 @@ class Instance implements ModelInstance {
   private solversInterpreted: BlockSolver[] = [];
   private denseCache = new Map<string, (DenseNewton | null)[]>();
   private eqSlots: Int32Array | undefined;
+  private blockSlotCache: Int32Array[] | undefined;
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
@@ -120,6 +127,7 @@ class Instance implements ModelInstance {
     this.solversInterpreted = [];
     this.denseCache.clear();
     this.eqSlots = undefined;
+    this.blockSlotCache = undefined;
   }
 
   /** Cached solvers (one per cyclic block), kept across runs so LU factors are reused. */
@@ -154,6 +162,13 @@ class Instance implements ModelInstance {
     }
     for (const d of list) d?.reset();
     return list;
+  }
+
+  /** Slots of each block, in its equation order (cached). */
+  private blockSlotList(): Int32Array[] {
+    return (this.blockSlotCache ??= this.program.steps
+      .filter((s) => s.kind === 'block')
+      .map((_s, k) => blockSlots(this.program, k)));
   }
 
   /** Slots of all equations (for the non-finite scans). */
@@ -206,6 +221,8 @@ class Instance implements ModelInstance {
       solvers,
       dense,
       tol,
+      generatedDense: options.solver?.reuseLU !== false,
+      blockSlots: this.blockSlotList(),
       denseJ: new Float64Array(SMALL_BLOCK * SMALL_BLOCK),
       denseG: new Float64Array(SMALL_BLOCK),
       denseP: new Int32Array(SMALL_BLOCK),
@@ -247,6 +264,37 @@ class Instance implements ModelInstance {
       return { slot, value };
     });
     return { spec, when, sets, held: 0, latched: false, fired: false };
+  }
+
+  /** Called by the generated period function after each block: see {@link PeriodFn}. */
+  private readonly blockStep = (block: number, iterations: number): void => {
+    this.solveBlock(this.state!, block, iterations);
+  };
+
+  /**
+   * The k-th block of the current period (`labelPeriod`, `periodTime`). `generated` is the
+   * generated dense solve's result: its iterations (recorded), −1 (it failed and left the
+   * previous period's values in place: the general solver takes over) or 0 (none ran).
+   */
+  private solveBlock(st: RunState, k: number, generated: number): void {
+    const dense = st.dense[k];
+    if (generated > 0) {
+      dense!.record(generated);
+      return;
+    }
+    const { o, S, dt, ev } = st;
+    const p = this.labelPeriod;
+    const t = this.periodTime;
+    const fns = ev.blocks[k];
+    const solver = st.solvers[k];
+    if (generated < 0) {
+      solver.solve(o, S, p, t, dt, fns, this.label);
+      return;
+    }
+    const X = ev.X;
+    for (const slot of st.blockSlots[k]) if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
+    // Exact-Jacobian Newton first where the block has one; the general solver if it fails.
+    if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, this.label);
   }
 
   /** Period 0: params, the init: system, initial values, hidden stocks. */
@@ -335,30 +383,16 @@ class Instance implements ModelInstance {
     this.labelPeriod = p;
     this.labelDt = dt;
     const label = this.label;
-    let b = 0;
-    let c = 0;
-    for (const step of this.program.steps) {
-      if (step.kind === 'chunk') {
-        ev.chunks[c++](o, S, p, t, dt);
-        continue;
+    this.periodTime = t;
+    if (ev.period !== undefined && st.generatedDense) {
+      ev.period(o, S, p, t, dt, st.tol, st.denseJ, st.denseG, st.denseP, this.blockStep);
+    } else {
+      let b = 0;
+      let c = 0;
+      for (const step of this.program.steps) {
+        if (step.kind === 'chunk') ev.chunks[c++](o, S, p, t, dt);
+        else this.solveBlock(st, b++, 0);
       }
-      const solver = st.solvers[b];
-      const fns = ev.blocks[b];
-      const dense = st.dense[b];
-      b++;
-      if (dense !== null && fns.dense !== undefined) {
-        // Generated dense Newton (it starts from the previous period itself); the general solver if it fails.
-        const it = fns.dense(o, S, p, t, dt, st.tol, st.denseJ, st.denseG, st.denseP);
-        if (it > 0) dense.record(it);
-        else solver.solve(o, S, p, t, dt, fns, label);
-        continue;
-      }
-      for (const i of step.eqs) {
-        const slot = this.program.equations[i].slot;
-        if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
-      }
-      // Exact-Jacobian Newton first where the block has one; the general solver if it fails.
-      if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, label);
     }
     if (p === 1) this.checkAssertions(st, t);
     this.scanPeriod(st, p);
