@@ -24,7 +24,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   const tableOf = new Map(program.tables.map((t, i) => [t.name, i]));
   const exo = new Set(program.exogenous);
   const paramSlots = new Set(program.params.map((p) => p.slot));
-  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;'];
+  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;const luf=H.luf;const lus=H.lus;'];
   program.tables.forEach((_t, i) => {
     out.push(`const T${i}x=H.tables[${i}].x;const T${i}y=H.tables[${i}].y;const T${i}e=H.tables[${i}].e;`);
   });
