@@ -3,7 +3,7 @@
  * recompiling — the period loop, triggers, per-period checks, and the
  * step-wise interface used to couple outside models in.
  */
-import type { CompiledModel, ModelInstance, RunOptions, RunResult, TriggerSpec } from './api-types.js';
+import type { CompiledModel, ModelInstance, RunOptions, RunResult } from './api-types.js';
 import { BlockSolver } from './block-solver.js';
 import { SMALL_BLOCK } from './build-program.js';
 import { BUILTINS } from './builtins.js';
@@ -12,23 +12,13 @@ import { withExogenous } from './compile.js';
 import { DenseNewton } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type Evaluators, interpretedEvaluators, PeriodZero, type RuntimeContext } from './evaluators.js';
-import { walkExpr } from './expr-map.js';
-import { evaluate, type Resolved, resolveExpr } from './interpreter.js';
-import { Lowerer } from './lower.js';
+import { evaluate } from './interpreter.js';
 import { diagnoseNonFinite } from './non-finite.js';
-import { parseExpression } from './parser.js';
 import type { Program } from './program.js';
+import { allFinite, blockSlots, transpose } from './run-buffer.js';
 import { prepareInputs, timeOf, type VariableOverride } from './run-inputs.js';
 import { periodLabel } from './time.js';
-
-interface ActiveTrigger {
-  spec: TriggerSpec;
-  when: Resolved;
-  sets: { slot: number; value: number }[];
-  held: number;
-  latched: boolean;
-  fired: boolean;
-}
+import { type ActiveTrigger, prepareTrigger } from './triggers.js';
 
 interface RunState {
   o: Float64Array;
@@ -199,7 +189,9 @@ class Instance implements ModelInstance {
     for (const s of solvers) s.reset();
     const tol = options.solver?.tol ?? 1e-12;
     const dense = this.denseFor(interpret, tol, options.solver?.reuseLU !== false, ev);
-    const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));
+    const triggers = (options.triggers ?? []).map((spec) =>
+      prepareTrigger(spec, this.program, this.compiled.slots, this.slotOf),
+    );
     const triggerBase = new Map<number, Float64Array>();
     for (const t of triggers) {
       for (const s of t.sets) {
@@ -237,33 +229,6 @@ class Instance implements ModelInstance {
       exogenousSlots: new Set(overrides.map((ov) => ov.slot)),
     };
     this.initialise(this.state);
-  }
-
-  private prepareTrigger(spec: TriggerSpec): ActiveTrigger {
-    // d(x) of a name lowers to x − x[-1]; smooth, delays and d()/lagt() of an expression would need
-    // hidden stocks, which a trigger cannot add.
-    const lowerer = new Lowerer();
-    const parsed = lowerer.lower(parseExpression(spec.when, { file: 'trigger', line: 1, col: 1 }), 'trigger');
-    const unsupported = (why: string) =>
-      new EngineError('bad-scenario', `trigger '${spec.when}': ${why}; a trigger condition reads values and lags`);
-    if (lowerer.result.derived.length > 0) {
-      throw unsupported('smooth, smooth3, delay3 and d() or lagt() of an expression are not allowed');
-    }
-    const tableOf = new Map(this.program.tables.map((t, i) => [t.name, i]));
-    walkExpr(parsed, (n) => {
-      if (n.kind === 'call' && n.fn === 'lookup' && !(n.args[0].kind === 'name' && tableOf.has(n.args[0].name))) {
-        throw unsupported('lookup() names a table the model does not have');
-      }
-    });
-    const when = resolveExpr(parsed, this.slotOf, tableOf);
-    const sets = Object.entries(spec.set).map(([name, value]) => {
-      const slot = this.slotOf.get(name);
-      if (slot === undefined || this.compiled.slots[slot].kind !== 'param') {
-        throw new EngineError('bad-scenario', `trigger '${spec.when}': '${name}' is not a param; triggers set params`);
-      }
-      return { slot, value };
-    });
-    return { spec, when, sets, held: 0, latched: false, fired: false };
   }
 
   /** Called by the generated period function after each block: see {@link PeriodFn}. */
@@ -485,41 +450,8 @@ class Instance implements ModelInstance {
   }
 }
 
-/** Whether o[from..to) are all finite: 0·v is 0 for a finite v, NaN otherwise (four sums, no overflow). */
-function allFinite(o: Float64Array, from: number, to: number): boolean {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let i = from;
-  for (; i + 3 < to; i += 4) {
-    a += 0 * o[i];
-    b += 0 * o[i + 1];
-    c += 0 * o[i + 2];
-    d += 0 * o[i + 3];
-  }
-  for (; i < to; i++) a += 0 * o[i];
-  return a + b + c + d === 0;
-}
-
-/** Slots of the k-th simultaneous block, in its equation order. */
-function blockSlots(program: Program, k: number): Int32Array {
-  const blocks = program.steps.filter((s) => s.kind === 'block');
-  return Int32Array.from(blocks[k].eqs.map((i) => program.equations[i].slot));
-}
-
 /** Series read one by one before result() transposes the whole buffer instead. */
 const FEW_SERIES = 64;
-
-/** Period-major rows of S slots → variable-major series of P periods. */
-function transpose(o: Float64Array, S: number, P: number): Float64Array {
-  const out = new Float64Array(S * P);
-  for (let p = 0; p < P; p++) {
-    const row = p * S;
-    for (let i = 0; i < S; i++) out[i * P + p] = o[row + i];
-  }
-  return out;
-}
 
 /** Creates a runnable instance of a compiled model (in this thread or a worker). */
 export function instantiate(compiled: CompiledModel): ModelInstance {
