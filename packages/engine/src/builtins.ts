@@ -3,6 +3,7 @@
  * generated code and the reference interpreter both call these same functions,
  * so compiled and interpreted runs agree bit for bit.
  */
+import { luFactorScaled, luSolve } from './dense-lu.js';
 import { EngineError } from './diagnostics.js';
 
 /** Smooth minimum: (a + b − √((a − b)² + k²)) / 2; k in the units of a and b, k → 0 gives min. */
@@ -80,10 +81,23 @@ export function lagt(o: Float64Array, S: number, slot: number, p: number, tau: n
   return o[i * S + slot] * (1 - f) + o[(i + 1) * S + slot] * f;
 }
 
-/** `x^2` as x*x (see codegen's isSquare). */
+/** `x^2` as x*x (see isSquare in expr-emitter.ts). */
 export function sq(x: number): number {
   return x * x;
 }
 
-/** Everything generated code may reach besides `Math`, passed in as `H`. */
-export const BUILTINS = { sq, smin, smax, clamp, step, ramp, pulse, logBase, lookup, lagt };
+/** Everything generated code may reach besides `Math`, passed in as `H` (the dense LU for inline block solves too). */
+export const BUILTINS = {
+  sq,
+  smin,
+  smax,
+  clamp,
+  step,
+  ramp,
+  pulse,
+  logBase,
+  lookup,
+  lagt,
+  luf: luFactorScaled,
+  lus: luSolve,
+};

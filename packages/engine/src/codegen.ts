@@ -6,184 +6,33 @@
  * ({@link assertWhitelisted}) before anything runs it.
  */
 import type { Expr } from './ast.js';
+import { emitDenseBlock } from './codegen-dense.js';
 import { EngineError } from './diagnostics.js';
+import { ExprEmitter, lagLocals } from './expr-emitter.js';
 import type { Program, ProgramEquation } from './program.js';
-
-/** Emits one expression; `lags` collects the lag depths used (for the `qK` locals). */
-class ExprEmitter {
-  readonly lags = new Set<number>();
-  /** Slots already computed in the current function, held in locals `vN`. */
-  readonly locals = new Set<number>();
-  constructor(
-    private readonly slotOf: Map<string, number>,
-    private readonly tableOf: Map<string, number>,
-  ) {}
-
-  private slot(name: string): number {
-    const s = this.slotOf.get(name);
-    if (s === undefined) throw new EngineError('codegen', `internal: no slot for '${name}'`);
-    return s;
-  }
-
-  emit(e: Expr): string {
-    switch (e.kind) {
-      case 'num':
-        return numberLiteral(e.value);
-      case 'name':
-        return this.name(e.name);
-      case 'lag':
-        this.lags.add(e.lag);
-        return `o[q${e.lag}+${this.slot(e.name)}]`;
-      case 'unary':
-        return e.op === '-' ? `(-${this.emit(e.arg)})` : `(${this.emit(e.arg)}===0?1:0)`;
-      case 'binary':
-        if (isSquare(e)) {
-          // x^2 is x*x (the interpreter does the same), far cheaper than Math.pow.
-          const base = e.left.kind === 'name' || e.left.kind === 'lag' ? this.emit(e.left) : '';
-          return base ? `(${base}*${base})` : `H.sq(${this.emit(e.left)})`;
-        }
-        return this.binary(e.op, this.emit(e.left), this.emit(e.right));
-      case 'call':
-        return this.call(e.fn, e.args);
-    }
-  }
-
-  /**
-   * A JS boolean for a condition: comparisons and logic stay booleans instead
-   * of going through 1/0 (same branch as `value !== 0` in every case, NaN included).
-   */
-  private condition(e: Expr): string {
-    if (e.kind === 'binary') {
-      const a = () => this.emit(e.left);
-      const b = () => this.emit(e.right);
-      switch (e.op) {
-        case '<':
-        case '<=':
-        case '>':
-        case '>=':
-          return `(${a()}${e.op}${b()})`;
-        case '==':
-          return `(${a()}===${b()})`;
-        case '!=':
-          return `(${a()}!==${b()})`;
-        case 'and':
-          return `(${this.condition(e.left)}&&${this.condition(e.right)})`;
-        case 'or':
-          return `(${this.condition(e.left)}||${this.condition(e.right)})`;
-        default:
-          break;
-      }
-    }
-    if (e.kind === 'unary' && e.op === 'not') return `(!${this.condition(e.arg)})`;
-    return `(${this.emit(e)}!==0)`;
-  }
-
-  private name(n: string): string {
-    if (n === 'time') return 't';
-    if (n === 'dt') return 'dt';
-    if (n === 'period') return 'p';
-    if (n === 'pi') return 'Math.PI';
-    const slot = this.slot(n);
-    return this.locals.has(slot) ? `v${slot}` : `o[b+${slot}]`;
-  }
-
-  private binary(op: string, a: string, b: string): string {
-    switch (op) {
-      case '^':
-        return `Math.pow(${a},${b})`;
-      case '==':
-        return `(${a}===${b}?1:0)`;
-      case '!=':
-        return `(${a}!==${b}?1:0)`;
-      case '<':
-      case '<=':
-      case '>':
-      case '>=':
-        return `(${a}${op}${b}?1:0)`;
-      case 'and':
-        return `(${a}!==0&&${b}!==0?1:0)`;
-      case 'or':
-        return `(${a}!==0||${b}!==0?1:0)`;
-      default:
-        return `(${a}${op}${b})`;
-    }
-  }
-
-  private call(fn: string, args: Expr[]): string {
-    const a = () => args.map((x) => this.emit(x)).join(',');
-    switch (fn) {
-      case 'if':
-        return `(${this.condition(args[0])}?${this.emit(args[1])}:${this.emit(args[2])})`;
-      case 'ln':
-        return `Math.log(${a()})`;
-      case 'log':
-        return args.length === 2 ? `H.logBase(${a()})` : `Math.log(${a()})`;
-      case 'pi':
-        return 'Math.PI';
-      case 'clamp':
-      case 'smin':
-      case 'smax':
-        return `H.${fn}(${a()})`;
-      case 'step':
-        return `H.step(${a()},t,dt)`;
-      case 'ramp':
-        return `H.ramp(${a()},t)`;
-      case 'pulse':
-        return `H.pulse(${a()},t,dt)`;
-      case 'lookup': {
-        const table = args[0].kind === 'name' ? this.tableOf.get(args[0].name) : undefined;
-        if (table === undefined) throw new EngineError('codegen', 'internal: lookup of an unknown table');
-        return `H.lookup(T${table}x,T${table}y,T${table}e,${this.emit(args[1])})`;
-      }
-      case 'lagt': {
-        const series = args[0].kind === 'name' ? this.slot(args[0].name) : -1;
-        return `H.lagt(o,S,${series},p,${this.emit(args[1])},dt)`;
-      }
-      default:
-        return `Math.${fn}(${a()})`;
-    }
-  }
-}
 
 /** Largest generated source (characters) of one straight-line function. */
 const CHUNK_SOURCE_BUDGET = 12_000;
 
-/** `x^2` with a literal 2: evaluated as x*x by both the generated code and the interpreter. */
-export function isSquare(e: Expr): boolean {
-  return e.kind === 'binary' && e.op === '^' && e.right.kind === 'num' && e.right.value === 2;
-}
-
-/** A literal that reads back as exactly the same double. */
-function numberLiteral(v: number): string {
-  if (!Number.isFinite(v)) throw new EngineError('codegen', `internal: non-finite literal ${v}`);
-  if (Object.is(v, -0)) return '(-0)'; // String(-0) is "0", which would lose the sign
-  return v < 0 ? `(${String(v)})` : String(v);
-}
-
-/** Row offsets: `b` for period p and `qK` for period max(p − K, 0) (rows of S slots, period-major). */
-function lagLocals(lags: Set<number>): string {
-  const lagged = [...lags]
-    .sort((x, y) => x - y)
-    .map((k) => `const q${k}=(p>${k}?p-${k}:0)*S;`)
-    .join('');
-  return `const b=p*S;${lagged}`;
-}
-
 /**
  * Generates the function body for `program`. Run it as
  * `new Function('H', source)(helpers)`; it returns
- * `{ chunks, blocks: [{ jacobi, seidel }], cells }` in step order.
+ * `{ chunks, blocks: [{ jacobi, seidel, newton?, dense? }], cells, period }` in step order.
  */
 export function generateSource(program: Program, slotNames: readonly string[]): string {
   const slotOf = new Map(slotNames.map((n, i) => [n, i]));
   const tableOf = new Map(program.tables.map((t, i) => [t.name, i]));
   const exo = new Set(program.exogenous);
-  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;'];
+  const paramSlots = new Set(program.params.map((p) => p.slot));
+  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;const luf=H.luf;const lus=H.lus;'];
   program.tables.forEach((_t, i) => {
     out.push(`const T${i}x=H.tables[${i}].x;const T${i}y=H.tables[${i}].y;const T${i}e=H.tables[${i}].e;`);
   });
   const chunks: string[] = [];
   const blocks: string[] = [];
+  // The whole period in step order: chunks, generated dense solves, and F(block, result) for the
+  // period loop to record iterations or solve the block itself (result 0: no generated solve).
+  const period: string[] = [];
   const target = (eq: ProgramEquation) => `o[b+${eq.slot}]`;
   program.steps.forEach((step, k) => {
     const em = new ExprEmitter(slotOf, tableOf);
@@ -192,6 +41,9 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
       // Split further by size: V8 stops optimising functions whose bytecode is too large,
       // and a few long expressions can get there well before CHUNK_SIZE equations.
       const parts: string[][] = [[]];
+      // Params read in a part are loaded into locals once, at the top of its function.
+      const partParams: number[][] = [[]];
+      em.params = paramSlots;
       let size = 0;
       // A value computed earlier in the same function is read from its local, not from memory.
       const emitLine = (eq: ProgramEquation) => {
@@ -200,27 +52,37 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
         em.locals.add(eq.slot);
         return line;
       };
+      const loadsOf = (slots: Iterable<number>) => [...slots].map((s) => `const v${s}=o[b+${s}];`).join('');
       for (const eq of eqs) {
+        em.usedParams.clear();
         let line = emitLine(eq);
-        if (size + line.length > CHUNK_SOURCE_BUDGET && parts[parts.length - 1].length > 0) {
+        let fresh = [...em.usedParams].filter((s) => !partParams[partParams.length - 1].includes(s));
+        let grows = line.length + loadsOf(fresh).length;
+        if (size + grows > CHUNK_SOURCE_BUDGET && parts[parts.length - 1].length > 0) {
           parts.push([]);
+          partParams.push([]);
           size = 0;
           em.locals.clear();
+          em.usedParams.clear();
           line = emitLine(eq);
+          fresh = [...em.usedParams];
+          grows = line.length + loadsOf(fresh).length;
         }
         parts[parts.length - 1].push(line);
-        size += line.length;
+        partParams[partParams.length - 1].push(...fresh);
+        size += grows;
       }
       const locals = lagLocals(em.lags);
       if (parts.length === 1) {
-        out.push(`function c${k}(o,S,p,t,dt){${locals}\n${parts[0].join('\n')}\n}`);
+        out.push(`function c${k}(o,S,p,t,dt){${locals}${loadsOf(partParams[0])}\n${parts[0].join('\n')}\n}`);
       } else {
         parts.forEach((lines, i) => {
-          out.push(`function c${k}_${i}(o,S,p,t,dt){${locals}\n${lines.join('\n')}\n}`);
+          out.push(`function c${k}_${i}(o,S,p,t,dt){${locals}${loadsOf(partParams[i])}\n${lines.join('\n')}\n}`);
         });
         out.push(`function c${k}(o,S,p,t,dt){${parts.map((_l, i) => `c${k}_${i}(o,S,p,t,dt);`).join('')}}`);
       }
       chunks.push(`c${k}`);
+      period.push(`c${k}(o,S,p,t,dt);`);
       return;
     }
     const jac = eqs
@@ -257,15 +119,25 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
     out.push(`function b${k}s(o,S,p,t,dt){${locals}\n${sei}\n}`);
     if (step.jacobian) {
       out.push(`function b${k}n(o,S,p,t,dt,r,J){${locals}\n${newton}\n}`);
-      blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n}`);
+      // Compiled runs solve the block in one generated function; a block with a variable given
+      // from outside keeps DenseNewton over b{k}n (its guards would cost every iteration).
+      if (eqs.some((eq) => exo.has(eq.name))) blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n}`);
+      else {
+        out.push(emitDenseBlock(k, step, eqs, slotOf, tableOf));
+        period.push(`F(${blocks.length},b${k}d(o,S,p,t,dt,tol,J,g,P));`);
+        blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n,dense:b${k}d}`);
+        return;
+      }
     } else blocks.push(`{jacobi:b${k}j,seidel:b${k}s}`);
+    period.push(`F(${blocks.length - 1},0);`);
   });
   // Accounting cells and hidden identities, evaluated once per period when checks are on.
   const em = new ExprEmitter(slotOf, tableOf);
   const cellExprs = checkExpressions(program);
   const cellBody = cellExprs.map((e, i) => `c[${i}]=${em.emit(e)};`).join('\n');
   out.push(`function cells(o,S,p,t,dt,c){${lagLocals(em.lags)}\n${cellBody}\n}`);
-  out.push(`return {chunks:[${chunks.join(',')}],blocks:[${blocks.join(',')}],cells:cells};`);
+  out.push(`function period(o,S,p,t,dt,tol,J,g,P,F){\n${period.join('\n')}\n}`);
+  out.push(`return {chunks:[${chunks.join(',')}],blocks:[${blocks.join(',')}],cells:cells,period:period};`);
   const source = out.join('\n');
   assertWhitelisted(source);
   return source;
@@ -339,10 +211,26 @@ const ALLOWED_WORDS = new Set([
   'lookup',
   'lagt',
   'sq',
+  'dense',
+  'period',
+  'F',
+  'let',
+  'for',
+  'false',
+  'true',
+  'it',
+  'tol',
+  'g',
+  'P',
+  'fa',
+  'cv',
+  'sm',
+  'luf',
+  'lus',
 ]);
 /** Whitelisted words after which '/' would start a regular expression, not divide. */
-const KEYWORDS = new Set(['return', 'const', 'function', 'if', 'use', 'strict']);
-const GENERATED_NAME = /^(?:q\d+|v\d+|c\d+(?:_\d+)?|b\d+[jsn]|T\d+[xye])$/;
+const KEYWORDS = new Set(['return', 'const', 'let', 'for', 'function', 'if', 'use', 'strict']);
+const GENERATED_NAME = /^(?:[qvwrdn]\d+|c\d+(?:_\d+)?|b\d+[jsnd]|T\d+[xye])$/;
 
 /**
  * Asserts that generated source uses only the whitelist grammar: the words

@@ -8,6 +8,7 @@
  * convergence) the caller falls back to {@link BlockSolver}, which has
  * backtracking and Gauss–Seidel.
  */
+import { luFactor, luSolve } from './dense-lu.js';
 
 /** F and its Jacobian at the guesses in o: r[j] = F_j, J[j·n + k] = ∂F_j/∂x_k (J is zeroed first). */
 export type NewtonEvaluator = (
@@ -19,6 +20,23 @@ export type NewtonEvaluator = (
   r: Float64Array,
   J: Float64Array,
 ) => void;
+
+/**
+ * A whole dense Newton solve of one block in generated code (codegen-dense.ts):
+ * returns the iterations used, or −1 with the starting values in o. `J`, `g`
+ * and `P` are scratch (at least n², n and n long).
+ */
+export type DenseSolveFn = (
+  o: Float64Array,
+  S: number,
+  p: number,
+  t: number,
+  dt: number,
+  tol: number,
+  J: Float64Array,
+  g: Float64Array,
+  P: Int32Array,
+) => number;
 
 /** Dense Newton on one small block. */
 export class DenseNewton {
@@ -47,6 +65,12 @@ export class DenseNewton {
     this.step = new Float64Array(n);
     this.lu = new Float64Array(n * n);
     this.pivots = new Int32Array(n);
+  }
+
+  /** Counts one solve done elsewhere (by generated code) in the iteration statistics. */
+  record(iterations: number): void {
+    this.totalIterations += iterations;
+    if (iterations > this.maxIterations) this.maxIterations = iterations;
   }
 
   /** Clears the counters. */
@@ -79,10 +103,11 @@ export class DenseNewton {
       // At convergence the final (polishing) step reuses this solve's previous factors:
       // the Jacobian has barely moved, and the step is already below the tolerance.
       if (!(converged && factored)) {
-        if (!this.factor(n)) return this.fail(o, base);
+        this.lu.set(J);
+        if (!luFactor(this.lu, n, this.pivots)) return this.fail(o, base);
         factored = true;
       }
-      this.solveFactored(n);
+      luSolve(this.lu, n, this.pivots, step);
       let small = true;
       for (let j = 0; j < n; j++) {
         const next = x[j] - step[j];
@@ -93,8 +118,7 @@ export class DenseNewton {
       }
       // Converged at the start of this step (then the step just polished), or the step was negligible.
       if (converged || small) {
-        this.totalIterations += it;
-        if (it > this.maxIterations) this.maxIterations = it;
+        this.record(it);
         return it;
       }
     }
@@ -104,60 +128,5 @@ export class DenseNewton {
   private fail(o: Float64Array, base: number): number {
     for (let j = 0; j < this.slots.length; j++) o[base + this.slots[j]] = this.initial[j];
     return -1;
-  }
-
-  /** LU with partial pivoting of J into `lu` (multipliers below the diagonal, row swaps in `pivots`). False when singular. */
-  private factor(n: number): boolean {
-    const { J, lu, pivots } = this;
-    lu.set(J);
-    let scale = 0;
-    for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(lu[i]));
-    for (let k = 0; k < n; k++) {
-      let pivot = k;
-      let largest = Math.abs(lu[k * n + k]);
-      for (let i = k + 1; i < n; i++) {
-        const a = Math.abs(lu[i * n + k]);
-        if (a > largest) {
-          largest = a;
-          pivot = i;
-        }
-      }
-      if (!(largest > 1e-14 * scale)) return false; // singular to working precision
-      pivots[k] = pivot;
-      if (pivot !== k) {
-        for (let c = 0; c < n; c++) {
-          const tmp = lu[k * n + c];
-          lu[k * n + c] = lu[pivot * n + c];
-          lu[pivot * n + c] = tmp;
-        }
-      }
-      const inv = 1 / lu[k * n + k];
-      for (let i = k + 1; i < n; i++) {
-        const factor = lu[i * n + k] * inv;
-        lu[i * n + k] = factor;
-        if (factor === 0) continue;
-        for (let c = k + 1; c < n; c++) lu[i * n + c] -= factor * lu[k * n + c];
-      }
-    }
-    return true;
-  }
-
-  /** Solves (LU)·step = step in place with the factors from {@link factor}. */
-  private solveFactored(n: number): void {
-    const { lu, pivots, step } = this;
-    for (let k = 0; k < n; k++) {
-      const pivot = pivots[k];
-      if (pivot !== k) {
-        const tmp = step[k];
-        step[k] = step[pivot];
-        step[pivot] = tmp;
-      }
-      for (let i = k + 1; i < n; i++) step[i] -= lu[i * n + k] * step[k];
-    }
-    for (let k = n - 1; k >= 0; k--) {
-      let v = step[k];
-      for (let c = k + 1; c < n; c++) v -= lu[k * n + c] * step[c];
-      step[k] = v / lu[k * n + k];
-    }
   }
 }

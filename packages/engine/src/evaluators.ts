@@ -7,7 +7,7 @@
 import type { SlotInfo } from './api-types.js';
 import { type BlockEvaluators, BlockSolver } from './block-solver.js';
 import { checkExpressions } from './codegen.js';
-import type { NewtonEvaluator } from './dense-newton.js';
+import type { DenseSolveFn, NewtonEvaluator } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type EvalFrame, evaluate, type Resolved, type RuntimeTable, resolveExpr } from './interpreter.js';
 import type { Program, ProgramEquation, ProgramStep } from './program.js';
@@ -19,17 +19,41 @@ export interface RuntimeContext {
   slotOf: Map<string, number>;
 }
 
-/** A block's evaluators; `newton` (F with its exact Jacobian) exists for small differentiable blocks. */
-export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator };
+/**
+ * A block's evaluators; `newton` (F with its exact Jacobian) exists for small differentiable blocks,
+ * and compiled code adds `dense` (the whole Newton solve) where no variable of the block is exogenous.
+ */
+export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator; dense?: DenseSolveFn };
 
 /** A straight-line chunk of equations for one period. */
 export type ChunkFn = (o: Float64Array, S: number, p: number, t: number, dt: number) => void;
+
+/**
+ * One whole period in generated code: the chunks, and for the k-th block `F(k, it)` after its
+ * generated dense solve (`it` iterations, −1 when it failed) or `F(k, 0)` where it has none,
+ * so the period loop records the iterations or solves the block itself. `tol`, `J`, `g`, `P`:
+ * as {@link DenseSolveFn}.
+ */
+export type PeriodFn = (
+  o: Float64Array,
+  S: number,
+  p: number,
+  t: number,
+  dt: number,
+  tol: number,
+  J: Float64Array,
+  g: Float64Array,
+  P: Int32Array,
+  F: (block: number, iterations: number) => void,
+) => void;
 
 /** The functions the period loop calls, compiled or interpreted. */
 export interface Evaluators {
   chunks: ChunkFn[];
   blocks: BlockFns[];
   cells: (o: Float64Array, S: number, p: number, t: number, dt: number, c: Float64Array) => void;
+  /** Compiled only: every step of one period in order (see {@link PeriodFn}). */
+  period?: PeriodFn;
   /** Per-slot flag: 1 = the variable is given from outside this period. */
   X: Uint8Array;
   /** Per-slot value of a variable given from outside (read where X is 1; blocks hold it there). */

@@ -3,31 +3,22 @@
  * recompiling — the period loop, triggers, per-period checks, and the
  * step-wise interface used to couple outside models in.
  */
-import type { CompiledModel, ModelInstance, RunOptions, RunResult, TriggerSpec } from './api-types.js';
+import type { CompiledModel, ModelInstance, RunOptions, RunResult } from './api-types.js';
 import { BlockSolver } from './block-solver.js';
+import { SMALL_BLOCK } from './build-program.js';
 import { BUILTINS } from './builtins.js';
 import { AccountingChecks } from './checks.js';
 import { withExogenous } from './compile.js';
 import { DenseNewton } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type Evaluators, interpretedEvaluators, PeriodZero, type RuntimeContext } from './evaluators.js';
-import { walkExpr } from './expr-map.js';
-import { evaluate, type Resolved, resolveExpr } from './interpreter.js';
-import { Lowerer } from './lower.js';
+import { evaluate } from './interpreter.js';
 import { diagnoseNonFinite } from './non-finite.js';
-import { parseExpression } from './parser.js';
 import type { Program } from './program.js';
+import { allFinite, blockSlots, transpose } from './run-buffer.js';
 import { prepareInputs, timeOf, type VariableOverride } from './run-inputs.js';
 import { periodLabel } from './time.js';
-
-interface ActiveTrigger {
-  spec: TriggerSpec;
-  when: Resolved;
-  sets: { slot: number; value: number }[];
-  held: number;
-  latched: boolean;
-  fired: boolean;
-}
+import { type ActiveTrigger, prepareTrigger } from './triggers.js';
 
 interface RunState {
   o: Float64Array;
@@ -49,6 +40,16 @@ interface RunState {
   solvers: BlockSolver[];
   /** Dense Newton with exact Jacobians, per block (null where the block has none). */
   dense: (DenseNewton | null)[];
+  /** Whether the generated period function may run (it always takes the generated dense solves). */
+  generatedDense: boolean;
+  /** Slots of each block, in its equation order. */
+  blockSlots: Int32Array[];
+  /** Convergence tolerance of the block solves. */
+  tol: number;
+  /** Scratch of the generated dense solves: Jacobian/LU, step, pivots. */
+  denseJ: Float64Array;
+  denseG: Float64Array;
+  denseP: Int32Array;
   done: number;
   /** Slots whose exogenous flag may be set (reset at the start of each period). */
   exogenousSlots: Set<number>;
@@ -64,12 +65,17 @@ class Instance implements ModelInstance {
   private state: RunState | undefined;
   private labelPeriod = 0;
   private labelDt = 1;
+  /** Time of the period being solved (with labelPeriod, for {@link solveBlock}). */
+  private periodTime = 0;
   /** The current period as text for messages (built only when a message needs it). */
   private readonly label = (): string =>
     periodLabel(this.labelPeriod, this.compiled.start, this.labelDt, this.compiled.startMonth);
   private periodZero: PeriodZero | undefined;
   private solversCompiled: BlockSolver[] = [];
   private solversInterpreted: BlockSolver[] = [];
+  private denseCache = new Map<string, (DenseNewton | null)[]>();
+  private eqSlots: Int32Array | undefined;
+  private blockSlotCache: Int32Array[] | undefined;
 
   constructor(compiled: CompiledModel) {
     this.compiled = compiled;
@@ -109,6 +115,9 @@ class Instance implements ModelInstance {
     this.periodZero = undefined;
     this.solversCompiled = [];
     this.solversInterpreted = [];
+    this.denseCache.clear();
+    this.eqSlots = undefined;
+    this.blockSlotCache = undefined;
   }
 
   /** Cached solvers (one per cyclic block), kept across runs so LU factors are reused. */
@@ -129,6 +138,32 @@ class Instance implements ModelInstance {
       };
       return [new BlockSolver(spec, options.solver)];
     });
+  }
+
+  /** Cached dense Newton solvers per block (null where a block has no exact Jacobian), counters cleared. */
+  private denseFor(interpret: boolean, tol: number, enabled: boolean, ev: Evaluators): (DenseNewton | null)[] {
+    const key = `${interpret}:${tol}:${enabled}`;
+    let list = this.denseCache.get(key);
+    if (list === undefined) {
+      list = ev.blocks.map((fns, k) =>
+        fns.newton && enabled ? new DenseNewton(blockSlots(this.program, k), tol) : null,
+      );
+      this.denseCache.set(key, list);
+    }
+    for (const d of list) d?.reset();
+    return list;
+  }
+
+  /** Slots of each block, in its equation order (cached). */
+  private blockSlotList(): Int32Array[] {
+    return (this.blockSlotCache ??= this.program.steps
+      .filter((s) => s.kind === 'block')
+      .map((_s, k) => blockSlots(this.program, k)));
+  }
+
+  /** Slots of all equations (for the non-finite scans). */
+  private equationSlots(): Int32Array {
+    return (this.eqSlots ??= Int32Array.from(this.program.equations.map((e) => e.slot)));
   }
 
   begin(options: RunOptions = {}): void {
@@ -153,10 +188,10 @@ class Instance implements ModelInstance {
     const solvers = options.solver ? this.newSolvers(options) : this.solversFor(interpret);
     for (const s of solvers) s.reset();
     const tol = options.solver?.tol ?? 1e-12;
-    const dense = ev.blocks.map((fns, k) =>
-      fns.newton && options.solver?.reuseLU !== false ? new DenseNewton(blockSlots(this.program, k), tol) : null,
+    const dense = this.denseFor(interpret, tol, options.solver?.reuseLU !== false, ev);
+    const triggers = (options.triggers ?? []).map((spec) =>
+      prepareTrigger(spec, this.program, this.compiled.slots, this.slotOf),
     );
-    const triggers = (options.triggers ?? []).map((spec) => this.prepareTrigger(spec));
     const triggerBase = new Map<number, Float64Array>();
     for (const t of triggers) {
       for (const s of t.sets) {
@@ -177,6 +212,12 @@ class Instance implements ModelInstance {
       triggerBase,
       solvers,
       dense,
+      tol,
+      generatedDense: options.solver?.reuseLU !== false,
+      blockSlots: this.blockSlotList(),
+      denseJ: new Float64Array(SMALL_BLOCK * SMALL_BLOCK),
+      denseG: new Float64Array(SMALL_BLOCK),
+      denseP: new Int32Array(SMALL_BLOCK),
       checks: options.checks !== false,
       cellsPrev: new Float64Array(cells),
       cellsCur: new Float64Array(cells),
@@ -190,31 +231,35 @@ class Instance implements ModelInstance {
     this.initialise(this.state);
   }
 
-  private prepareTrigger(spec: TriggerSpec): ActiveTrigger {
-    // d(x) of a name lowers to x − x[-1]; smooth, delays and d()/lagt() of an expression would need
-    // hidden stocks, which a trigger cannot add.
-    const lowerer = new Lowerer();
-    const parsed = lowerer.lower(parseExpression(spec.when, { file: 'trigger', line: 1, col: 1 }), 'trigger');
-    const unsupported = (why: string) =>
-      new EngineError('bad-scenario', `trigger '${spec.when}': ${why}; a trigger condition reads values and lags`);
-    if (lowerer.result.derived.length > 0) {
-      throw unsupported('smooth, smooth3, delay3 and d() or lagt() of an expression are not allowed');
+  /** Called by the generated period function after each block: see {@link PeriodFn}. */
+  private readonly blockStep = (block: number, iterations: number): void => {
+    this.solveBlock(this.state!, block, iterations);
+  };
+
+  /**
+   * The k-th block of the current period (`labelPeriod`, `periodTime`). `generated` is the
+   * generated dense solve's result: its iterations (recorded), −1 (it failed and left the
+   * previous period's values in place: the general solver takes over) or 0 (none ran).
+   */
+  private solveBlock(st: RunState, k: number, generated: number): void {
+    const dense = st.dense[k];
+    if (generated > 0) {
+      dense!.record(generated);
+      return;
     }
-    const tableOf = new Map(this.program.tables.map((t, i) => [t.name, i]));
-    walkExpr(parsed, (n) => {
-      if (n.kind === 'call' && n.fn === 'lookup' && !(n.args[0].kind === 'name' && tableOf.has(n.args[0].name))) {
-        throw unsupported('lookup() names a table the model does not have');
-      }
-    });
-    const when = resolveExpr(parsed, this.slotOf, tableOf);
-    const sets = Object.entries(spec.set).map(([name, value]) => {
-      const slot = this.slotOf.get(name);
-      if (slot === undefined || this.compiled.slots[slot].kind !== 'param') {
-        throw new EngineError('bad-scenario', `trigger '${spec.when}': '${name}' is not a param; triggers set params`);
-      }
-      return { slot, value };
-    });
-    return { spec, when, sets, held: 0, latched: false, fired: false };
+    const { o, S, dt, ev } = st;
+    const p = this.labelPeriod;
+    const t = this.periodTime;
+    const fns = ev.blocks[k];
+    const solver = st.solvers[k];
+    if (generated < 0) {
+      solver.solve(o, S, p, t, dt, fns, this.label);
+      return;
+    }
+    const X = ev.X;
+    for (const slot of st.blockSlots[k]) if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
+    // Exact-Jacobian Newton first where the block has one; the general solver if it fails.
+    if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, this.label);
   }
 
   /** Period 0: params, the init: system, initial values, hidden stocks. */
@@ -269,15 +314,15 @@ class Instance implements ModelInstance {
         `step(): ${names.join(', ')} must be declared exogenous when compiling (compile(ir, { exogenous: [...] }))`,
       );
     }
-    this.solvePeriod(st, period, external, true);
+    this.solvePeriod(st, period, external);
   }
 
   /**
    * Solves period p. `external` holds variables given from outside (step API);
-   * `scan` checks every variable of the period for NaN/Infinity now (run()
-   * instead scans the finished buffer row by row, which is far cheaper).
+   * Every variable of the period is checked for NaN/Infinity right after it is
+   * solved (while its row is still in cache).
    */
-  private solvePeriod(st: RunState, p: number, external: Record<string, number> | null, scan: boolean): void {
+  private solvePeriod(st: RunState, p: number, external: Record<string, number> | null): void {
     const { o, S, dt, ev } = st;
     const t = timeOf(this.compiled, p, dt);
     if (st.triggers.length) this.applyTriggers(st, p);
@@ -303,26 +348,19 @@ class Instance implements ModelInstance {
     this.labelPeriod = p;
     this.labelDt = dt;
     const label = this.label;
-    let b = 0;
-    let c = 0;
-    for (const step of this.program.steps) {
-      if (step.kind === 'chunk') {
-        ev.chunks[c++](o, S, p, t, dt);
-        continue;
+    this.periodTime = t;
+    if (ev.period !== undefined && st.generatedDense) {
+      ev.period(o, S, p, t, dt, st.tol, st.denseJ, st.denseG, st.denseP, this.blockStep);
+    } else {
+      let b = 0;
+      let c = 0;
+      for (const step of this.program.steps) {
+        if (step.kind === 'chunk') ev.chunks[c++](o, S, p, t, dt);
+        else this.solveBlock(st, b++, 0);
       }
-      const solver = st.solvers[b];
-      for (const i of step.eqs) {
-        const slot = this.program.equations[i].slot;
-        if (X[slot] === 0) o[p * S + slot] = o[(p - 1) * S + slot];
-      }
-      const fns = ev.blocks[b];
-      const dense = st.dense[b];
-      // Exact-Jacobian Newton first where the block has one; the general solver if it fails.
-      if (dense === null || dense.solve(o, S, p, t, dt, fns.newton!) < 0) solver.solve(o, S, p, t, dt, fns, label);
-      b++;
     }
     if (p === 1) this.checkAssertions(st, t);
-    if (scan) this.scanPeriod(st, p);
+    this.scanPeriod(st, p);
     if (st.checks && !this.accounting.empty) {
       ev.cells(o, S, p, t, dt, st.cellsCur);
       const out = this.accounting.check(st.cellsCur, st.cellsPrev, dt, label);
@@ -393,55 +431,27 @@ class Instance implements ModelInstance {
   run(options: RunOptions = {}): RunResult {
     this.begin(options);
     const st = this.state!;
-    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, null, false);
-    this.scanRun(st);
+    for (let p = 1; p <= st.N; p++) this.solvePeriod(st, p, null);
     return this.result();
   }
 
   /** Throws the explanation when a variable of period p is NaN or infinite. */
   private scanPeriod(st: RunState, p: number): void {
     const { o, S } = st;
+    // The row was just written, so the whole-row test runs from cache; the equations are summed
+    // only when some cell of the row (maybe a param or the residual slot) is not finite.
+    if (allFinite(o, p * S, p * S + S)) return;
     let sum = 0;
-    for (const eq of this.program.equations) sum += o[p * S + eq.slot];
+    const slots = this.equationSlots();
+    for (let k = 0; k < slots.length; k++) sum += o[p * S + slots[k]];
     if (Number.isFinite(sum)) return;
     const label = periodLabel(p, this.compiled.start, st.dt, this.compiled.startMonth);
     diagnoseNonFinite(this.context(), o, S, p, timeOf(this.compiled, p, st.dt), st.dt, label);
   }
-
-  /** After a run: finds the first period with a non-finite variable (row by row) and explains it. */
-  private scanRun(st: RunState): void {
-    const { o, S, N } = st;
-    const eqs = this.program.equations;
-    for (let p = 1; p <= N; p++) {
-      const row = p * S;
-      let sum = 0;
-      for (let k = 0; k < eqs.length; k++) sum += o[row + eqs[k].slot];
-      if (!Number.isFinite(sum)) {
-        this.scanPeriod(st, p);
-        return;
-      }
-    }
-  }
-}
-
-/** Slots of the k-th simultaneous block, in its equation order. */
-function blockSlots(program: Program, k: number): Int32Array {
-  const blocks = program.steps.filter((s) => s.kind === 'block');
-  return Int32Array.from(blocks[k].eqs.map((i) => program.equations[i].slot));
 }
 
 /** Series read one by one before result() transposes the whole buffer instead. */
 const FEW_SERIES = 64;
-
-/** Period-major rows of S slots → variable-major series of P periods. */
-function transpose(o: Float64Array, S: number, P: number): Float64Array {
-  const out = new Float64Array(S * P);
-  for (let p = 0; p < P; p++) {
-    const row = p * S;
-    for (let i = 0; i < S; i++) out[i * P + p] = o[row + i];
-  }
-  return out;
-}
 
 /** Creates a runnable instance of a compiled model (in this thread or a worker). */
 export function instantiate(compiled: CompiledModel): ModelInstance {

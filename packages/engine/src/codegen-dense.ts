@@ -1,0 +1,141 @@
+/**
+ * Code generation for the small simultaneous blocks that have an exact
+ * Jacobian: the whole dense Newton solve of one period as one generated
+ * function, the same algorithm as {@link DenseNewton} step for step (so
+ * compiled and interpreted runs stay bit-identical), but with
+ *
+ * - the block's variables in locals instead of the working buffer;
+ * - every block-invariant subexpression (one with no current-period reference
+ *   to a variable of the block: params, variables solved earlier, lags)
+ *   computed once per solve, before the iterations, into a local;
+ * - the Jacobian evaluated only when it will be factorised.
+ *
+ * The LU itself is the shared {@link luFactorScaled}/{@link luSolve} (`luf`, `lus` from `H`); the
+ * scale of its singularity test is taken over the structurally nonzero entries only (the
+ * others are literal zeros, so the maximum is the same).
+ */
+import type { Expr } from './ast.js';
+import { ExprEmitter, lagLocals } from './expr-emitter.js';
+import type { ProgramEquation, ProgramStep } from './program.js';
+
+/** Newton iterations of one inline solve before it gives up (as {@link DenseNewton}). */
+export const DENSE_MAX_ITERATIONS = 20;
+
+/** Names that are not slots: never block variables, and cheap enough to read in place. */
+const RESERVED = new Set(['time', 'dt', 'period', 'pi']);
+
+/**
+ * Emits `function b{k}d(o,S,p,t,dt,tol,J,g,P)`: starts from the previous
+ * period's values (also written to o, where the general solver starts after a
+ * failure), returns the iterations used (the solution written to o), or −1
+ * when it failed (o then holds the starting values).
+ */
+export function emitDenseBlock(
+  k: number,
+  step: Extract<ProgramStep, { kind: 'block' }>,
+  eqs: ProgramEquation[],
+  slotOf: Map<string, number>,
+  tableOf: Map<string, number>,
+): string {
+  const jacobian = step.jacobian ?? [];
+  const n = eqs.length;
+  const em = new ExprEmitter(slotOf, tableOf);
+  const blockNames = new Set(eqs.map((e) => e.name));
+  const slots = eqs.map((e) => e.slot);
+  const x = (j: number) => `v${slots[j]}`;
+
+  // Hoist the maximal block-invariant subtrees (deduplicated by their text) into locals w0, w1, ...
+  const invariant = new Map<Expr, boolean>();
+  const isInvariant = (e: Expr): boolean => {
+    let known = invariant.get(e);
+    if (known === undefined) {
+      known = childrenOf(e).every(isInvariant) && !(e.kind === 'name' && blockNames.has(e.name));
+      invariant.set(e, known);
+    }
+    return known;
+  };
+  const plain = new ExprEmitter(slotOf, tableOf);
+  const byText = new Map<string, string>();
+  const prepare: string[] = [];
+  const hoist = (e: Expr): void => {
+    if (!isInvariant(e)) {
+      // The first argument of lookup() and lagt() names a table or a series: it stays as it is.
+      const named = e.kind === 'call' && (e.fn === 'lookup' || e.fn === 'lagt');
+      childrenOf(e).forEach((c, i) => {
+        if (!(named && i === 0)) hoist(c);
+      });
+      return;
+    }
+    if (e.kind === 'num' || (e.kind === 'name' && RESERVED.has(e.name))) return;
+    const text = plain.emit(e);
+    let local = byText.get(text);
+    if (local === undefined) {
+      local = `w${byText.size}`;
+      byText.set(text, local);
+      prepare.push(`const ${local}=${text};`);
+    }
+    em.hoisted.set(e, local);
+  };
+  for (const eq of eqs) hoist(eq.expr);
+  for (const entry of jacobian) hoist(entry.expr);
+  for (const slot of slots) em.locals.add(slot);
+
+  const all = (f: (j: number) => string, sep: string) => slots.map((_s, j) => f(j)).join(sep);
+  const residuals = all((j) => `const r${j}=${em.emit(eqs[j].expr)};`, '');
+  const cells: string[] = [];
+  // The largest |entry| for the singularity test, over the entries that are not the literal 0.
+  const nonzero: string[] = [];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const entry = jacobian.find((e) => e.row === row && e.col === col);
+      const value = entry ? em.emit(entry.expr) : '0';
+      cells.push(`J[${row * n + col}]=${row === col ? `${value}-1` : value};`);
+      if (entry || row === col) nonzero.push(`Math.abs(J[${row * n + col}])`);
+    }
+  }
+  const scale = nonzero.reduce((acc, v) => `Math.max(${acc},${v})`);
+  cells.push(`if(!luf(J,${n},P,${scale}))return -1;`);
+  const finite = (name: string) => all((j) => `${name}${j}-${name}${j}===0`, '&&');
+  const within = (g: (j: number) => string, size: (j: number) => string) =>
+    all((j) => `Math.abs(${g(j)})<=tol*Math.max(1,Math.abs(${size(j)}))`, '&&');
+  const lines = [
+    `function b${k}d(o,S,p,t,dt,tol,J,g,P){${lagLocals(new Set([...plain.lags, ...em.lags]))}`,
+    prepare.join('\n'),
+    `let ${all((j) => `${x(j)}=o[b-S+${slots[j]}]`, ',')};`,
+    all((j) => `o[b+${slots[j]}]=${x(j)};`, ''),
+    'let fa=false;',
+    `for(let it=1;it<=${DENSE_MAX_ITERATIONS};it++){`,
+    residuals,
+    all((j) => `const d${j}=r${j}-${x(j)};`, ''),
+    `if(!(${finite('d')}))return -1;`,
+    `const cv=${within((j) => `d${j}`, x)};`,
+    `if(!(cv&&fa)){${cells.join('')}fa=true;}`,
+    `${all((j) => `g[${j}]=d${j};`, '')}lus(J,${n},P,g);`,
+    all((j) => `const n${j}=${x(j)}-g[${j}];`, ''),
+    `if(!(${finite('n')}))return -1;`,
+    `const sm=${within(
+      (j) => `g[${j}]`,
+      (j) => `n${j}`,
+    )};`,
+    all((j) => `${x(j)}=n${j};`, ''),
+    `if(cv||sm){${all((j) => `o[b+${slots[j]}]=${x(j)};`, '')}return it;}`,
+    '}',
+    'return -1;',
+    '}',
+  ];
+  return lines.join('\n');
+}
+
+/** The direct subexpressions of e. */
+function childrenOf(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'unary':
+      return [e.arg];
+    case 'binary':
+      return [e.left, e.right];
+    case 'call':
+      return e.args;
+    default:
+      return [];
+  }
+}
