@@ -3,22 +3,11 @@
  * measurable "must show", and the (p3) series every preset exposes.
  */
 import { describe, expect, it } from 'vitest';
-import { FIXED_SERIES_PART3, runScenario, type ScenarioRun } from '../src/index.js';
+import { FIXED_SERIES_PART3 } from '../src/index.js';
+import { periodOf, presetRun } from './preset-runs.js';
 
-const runs = new Map<string, ScenarioRun>();
-const run = (name: string): ScenarioRun => {
-  let r = runs.get(name);
-  if (!r) {
-    r = runScenario(name);
-    runs.set(name, r);
-  }
-  return r;
-};
-/** Period of a month "YYYY-MM" (period 1 = 2026-01). */
-const period = (month: string): number => {
-  const [y, m] = month.split('-').map(Number);
-  return (y - 2026) * 12 + m;
-};
+const run = presetRun;
+const period = periodOf;
 const at = (name: string, series: string, month: string): number => run(name).result.series(series)[period(month)];
 const SHUTDOWN = ['2032-01', '2032-02', '2032-03', '2032-04', '2032-05', '2032-06'];
 

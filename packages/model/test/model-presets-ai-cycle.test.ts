@@ -7,21 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioRun } from '../src/index.js';
+import { periodOf, presetRun } from './preset-runs.js';
 
-const runs = new Map<string, ScenarioRun>();
-const run = (name: string): ScenarioRun => {
-  let r = runs.get(name);
-  if (!r) {
-    r = runScenario(name);
-    runs.set(name, r);
-  }
-  return r;
-};
-/** Period of a month "YYYY-MM" (period 1 = 2026-01). */
-const period = (month: string): number => {
-  const [y, m] = month.split('-').map(Number);
-  return (y - 2026) * 12 + m;
-};
+const run = presetRun;
+const period = periodOf;
 const series = (name: string, v: string): Float64Array | number[] => run(name).result.series(v);
 const at = (name: string, v: string, month: string): number => series(name, v)[period(month)];
 /** Period of the largest value in [from, to]. */

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { compile, loadModel } from '@endgame/engine';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FIXED_SERIES, runScenario, type ScenarioRun } from '../src/index.js';
+import { FIXED_SERIES, type ScenarioRun } from '../src/index.js';
+import { periodOf, presetRun } from './preset-runs.js';
 
 const compiled = compile(loadModel('packages/model/model/endgame.yaml'));
 const roles = new Map(compiled.slots.filter((s) => s.kind === 'param').map((s) => [s.name, s.role]));
@@ -18,20 +19,8 @@ const PRESETS = [
   'power-wall',
   'scaling-plateau',
 ];
-const runs = new Map<string, ScenarioRun>();
-const run = (name: string): ScenarioRun => {
-  let r = runs.get(name);
-  if (!r) {
-    r = runScenario(name);
-    runs.set(name, r);
-  }
-  return r;
-};
-/** Period of a month "YYYY-MM" (period 1 = 2026-01). */
-const period = (month: string): number => {
-  const [y, m] = month.split('-').map(Number);
-  return (y - 2026) * 12 + m;
-};
+const run = presetRun;
+const period = periodOf;
 const onset = (r: ScenarioRun, id: string): number | null => {
   const link = r.chain.find((l) => l.id === id);
   return link?.onset ? period(link.onset) : null;
