@@ -72,7 +72,7 @@ export {
   robustOutcomes,
   slackOf,
 } from './optimize.js';
-export { NAMED_OUTCOMES, type Outcome, parseOutcome, runnerEvaluate } from './outcomes.js';
+export { type EvaluateOptions, NAMED_OUTCOMES, type Outcome, parseOutcome, runnerEvaluate } from './outcomes.js';
 export { checkSeed, MAX_SEED, randomIndex, runStreams, seededRng } from './rng.js';
 export { checkJob, modelKey, periodsOf, type RunBatchOptions, runBatch, valuesPerRun } from './run-batch.js';
 export { createInProcessRunner } from './runner-in-process.js';

@@ -146,12 +146,18 @@ export function morrisIndices(
   for (let t = 0; t < r; t++) {
     for (let s = 0; s < k; s++) {
       const row = t * (k + 1) + s;
-      effects[design.moved[t * k + s]].push((values[row + 1] - values[row]) / design.delta[t * k + s]);
+      // An elementary effect next to a failed run (NaN) is left out; the param's other effects stand.
+      const effect = (values[row + 1] - values[row]) / design.delta[t * k + s];
+      if (Number.isFinite(effect)) effects[design.moved[t * k + s]].push(effect);
     }
   }
   const indices: Record<string, MorrisIndex> = {};
   params.forEach((param, i) => {
     const ee = effects[i];
+    if (ee.length === 0) {
+      indices[param.name] = { mu_star: Number.NaN, mu: Number.NaN, sigma: Number.NaN };
+      return;
+    }
     const mu = ee.reduce((a, b) => a + b, 0) / ee.length;
     const muStar = ee.reduce((a, b) => a + Math.abs(b), 0) / ee.length;
     const ss = ee.reduce((a, b) => a + (b - mu) ** 2, 0);

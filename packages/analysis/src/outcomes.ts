@@ -7,6 +7,7 @@
 import { type CompiledModel, EngineError } from '@endgame/engine';
 import { cumulativeDeficit, viewOfSeries } from '@endgame/model';
 import { RECESSION_SERIES, recessionYears } from './chain-probabilities.js';
+import { runChunks } from './mc-batches.js';
 import { checkMetricSeries, parseMetric, reduceSeries } from './metric.js';
 import type { Runner, RunnerJob, RunnerOptions } from './types.js';
 
@@ -102,6 +103,16 @@ export function parseOutcome(text: string, compiled: CompiledModel, base: Runner
   return { text: metric.text, series: [metric.series], compute: ([values]) => reduceSeries(metric, values) };
 }
 
+/** Options of {@link runnerEvaluate}: the runner's, plus what to do with a run that fails. */
+export interface EvaluateOptions extends RunnerOptions {
+  /**
+   * When given, a run the engine cannot solve (a draw that makes the model blow up) does not
+   * stop the batch: its outcomes are NaN and this is called with its row and the error. Without
+   * it, the first failing run rejects the batch.
+   */
+  onRunFailed?: (row: number, error: Error) => void;
+}
+
 /**
  * An `evaluate` callback that runs each sample row (values of `varied`) on
  * `runner` with `job`'s base settings and returns, row after row, each
@@ -113,25 +124,22 @@ export function runnerEvaluate(
   job: Pick<RunnerJob, 'compiled' | 'base'>,
   varied: readonly string[],
   outcomes: readonly Outcome[],
-  options: RunnerOptions = {},
+  options: EvaluateOptions = {},
 ): (samples: Float64Array, dims: number) => Promise<Float64Array> {
   const keep = [...new Set(outcomes.flatMap((o) => o.series))];
   const where = outcomes.map((o) => o.series.map((s) => keep.indexOf(s)));
   const full: RunnerJob = { compiled: job.compiled, base: job.base, varied: [...varied], keep };
   const P = (job.base.periods ?? job.compiled.periods) + 1;
   const chunk = Math.max(256, Math.floor(MAX_VALUES_PER_BATCH / (keep.length * P)));
+  const { onRunFailed, ...runnerOptions } = options;
   return async (samples, dims) => {
     if (dims !== varied.length) {
       throw new EngineError('bad-input', `expected rows of ${varied.length} values, got ${dims}`);
     }
     const rows = samples.length / dims;
     const out = new Float64Array(rows * outcomes.length);
-    for (let from = 0; from < rows; from += chunk) {
-      const to = Math.min(rows, from + chunk);
-      const raw = await runner.run(full, samples.subarray(from * dims, to * dims), {
-        ...options,
-        ...(options.onProgress ? { onProgress: (done: number) => options.onProgress?.(from + done) } : {}),
-      });
+    /** Outcomes of rows from..to−1 from the runner's output for them. */
+    const summarise = (raw: Float64Array, from: number, to: number) => {
       for (let r = from; r < to; r++) {
         const at = (r - from) * keep.length * P;
         const series = keep.map((_, s) => raw.subarray(at + s * P, at + (s + 1) * P));
@@ -139,6 +147,29 @@ export function runnerEvaluate(
           out[r * outcomes.length + i] = o.compute(where[i].map((s) => series[s]));
         });
       }
+    };
+    if (onRunFailed) {
+      out.fill(Number.NaN);
+      await runChunks({
+        runner,
+        job: full,
+        samples,
+        runs: rows,
+        chunk,
+        onOutput: summarise,
+        onFailed: onRunFailed,
+        ...(runnerOptions.onProgress ? { onProgress: runnerOptions.onProgress } : {}),
+        ...(runnerOptions.signal ? { signal: runnerOptions.signal } : {}),
+      });
+      return out;
+    }
+    for (let from = 0; from < rows; from += chunk) {
+      const to = Math.min(rows, from + chunk);
+      const raw = await runner.run(full, samples.subarray(from * dims, to * dims), {
+        ...runnerOptions,
+        ...(runnerOptions.onProgress ? { onProgress: (done: number) => runnerOptions.onProgress?.(from + done) } : {}),
+      });
+      summarise(raw, from, to);
     }
     return out;
   };

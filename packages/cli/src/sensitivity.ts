@@ -92,16 +92,20 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
   const progress = createProgress(runs, `${options.method} ${loaded.name}`);
   const runner = analysis.createRunner(workers);
   let report: SensitivityReport;
+  // A draw the model cannot solve is left out (its outcome NaN) rather than ending the study.
+  const failed: { row: number; error: Error }[] = [];
+  let dropped = '';
   try {
     const evaluate = analysis.runnerEvaluate(
       runner,
       { compiled, base },
       params.map((p) => p.name),
       [outcome],
-      { onProgress: (done) => progress.update(done) },
+      { onProgress: (done) => progress.update(done), onRunFailed: (row, error) => failed.push({ row, error }) },
     );
     if (options.method === 'sobol') {
       const result = await analysis.sobolIndices(params, evaluate, { n, seed });
+      if (result.dropped > 0) dropped = `; the Sobol estimates use ${n - result.dropped} of ${n} base samples`;
       report = { method: 'sobol', metric: outcome.text, n, seed, runs: result.runs, indices: result.indices };
     } else {
       const result = await analysis.morris(params, evaluate, { trajectories: n, seed });
@@ -110,6 +114,12 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
   } finally {
     progress.stop();
     await runner.close();
+  }
+  if (failed.length > 0) {
+    process.stderr.write(
+      `endgame: warning: ${failed.length} of ${runs} runs failed and are left out${dropped} ` +
+        `(first: run ${failed[0].row}: ${failed[0].error.message})\n`,
+    );
   }
   const text = options.format === 'json' ? formatJson(report) : sensitivityTable(report);
   writeOutput(text, options.out);

@@ -89,6 +89,23 @@ describe('endgame sensitivity', () => {
   });
 });
 
+describe('endgame sensitivity with draws the model cannot solve', () => {
+  it('leaves the failed runs out with a one-line warning and still gives the indices', () => {
+    // y = sqrt(a − 1.2) with a ~ U[1, 2]: about a fifth of the runs stop on a NaN.
+    const args = ['packages/cli/test/fixtures/fragile.yaml', '--metric', 'y:last', '--n', '64', '--format', 'json'];
+    const run = runCli('sensitivity', ...args);
+    expect(run.status, run.stderr).toBe(0);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /^endgame: warning: \d+ of 256 runs failed and are left out; the Sobol estimates use \d+ of 64 base samples \(first: run \d+: /,
+    );
+    const report = JSON.parse(run.stdout) as { indices: Record<string, { S1: number; ST: number }> };
+    // c does not enter y; a carries all of its variance.
+    expect(report.indices.c.ST).toBeCloseTo(0, 12);
+    expect(report.indices.a.ST).toBeGreaterThan(0.5);
+  });
+});
+
 describe('endgame grid', () => {
   it('maps y over x1 × x2 as CSV and JSON, and writes an SVG heatmap', () => {
     const svgPath = join(tempDir, 'map.svg');
