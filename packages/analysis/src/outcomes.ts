@@ -13,6 +13,8 @@ import type { Runner, RunnerJob, RunnerOptions } from './types.js';
 
 /** Series values one runner batch may return (8 M doubles = 64 MB); longer batches are split. */
 const MAX_VALUES_PER_BATCH = 8_000_000;
+/** Runs per runner call when failed runs are tolerated (as in Monte Carlo batches). */
+const TOLERANT_CHUNK = 128;
 
 /** A number computed from some series of one run (each periods 0..N). */
 export interface Outcome {
@@ -155,7 +157,8 @@ export function runnerEvaluate(
         job: full,
         samples,
         runs: rows,
-        chunk,
+        // A failed run costs a re-run of the rest of its chunk around it: keep chunks small.
+        chunk: Math.min(chunk, TOLERANT_CHUNK),
         onOutput: summarise,
         onFailed: onRunFailed,
         ...(runnerOptions.onProgress ? { onProgress: runnerOptions.onProgress } : {}),
