@@ -32,6 +32,7 @@ export {
 } from './grid.js';
 export { colourAt, escapeXml, type HeatmapOptions, heatmapSvg, tickLabel } from './heatmap-svg.js';
 export { latinHypercube } from './latin-hypercube.js';
+export { describeFailedRun } from './mc-batches.js';
 export { checkMetricSeries, type MetricTimeBase, parseMetric, REDUCERS, reduceSeries } from './metric.js';
 export {
   checkRuns,

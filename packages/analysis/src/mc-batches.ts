@@ -28,6 +28,14 @@ export interface ChunkedRuns {
   signal?: AbortSignal;
 }
 
+/**
+ * "run N: what went wrong" for a failed run, N its index in the whole batch (a runner's message
+ * starts with the run's index in the chunk it was given, which is dropped here).
+ */
+export function describeFailedRun(run: number, error: Error): string {
+  return `run ${run}: ${error.message.replace(/^run \d+: /, '')}`;
+}
+
 /** The failing run's index in the samples given, from a runner's error. */
 function failedRunOf(err: unknown, count: number): number | undefined {
   if (!(err instanceof EngineError)) return undefined;

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, loadModel } from '@endgame/engine';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeFailedRun } from '../src/mc-batches.js';
 import { morrisDesign, morrisIndices } from '../src/morris.js';
 import { parseOutcome, runnerEvaluate } from '../src/outcomes.js';
 import { createInProcessRunner } from '../src/runner-in-process.js';
@@ -55,5 +56,12 @@ describe('Morris with failed runs', () => {
     expect(broken.a.mu_star).toBeCloseTo(2, 12);
     expect(broken.c.mu_star).toBe(0);
     expect(clean.a.mu_star).toBeCloseTo(2, 12);
+  });
+});
+
+describe('describeFailedRun', () => {
+  it("names the run by its index in the whole batch, not in the runner's chunk", () => {
+    expect(describeFailedRun(418, new Error("run 35: 'y' is NaN in period 3"))).toBe("run 418: 'y' is NaN in period 3");
+    expect(describeFailedRun(7, new Error('singular block'))).toBe('run 7: singular block');
   });
 });

@@ -162,7 +162,7 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
       ...(baseline ? { baseline } : {}),
       ...(metrics ? { metrics } : {}),
       onProgress: (done) => progress.update(done),
-      onRunFailed: (run, error) => failures.push({ run, message: error.message }),
+      onRunFailed: (run, error) => failures.push({ run, message: analysis.describeFailedRun(run, error) }),
     });
   } finally {
     progress.stop();

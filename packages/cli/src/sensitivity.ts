@@ -118,7 +118,7 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
   if (failed.length > 0) {
     process.stderr.write(
       `endgame: warning: ${failed.length} of ${runs} runs failed and are left out${dropped} ` +
-        `(first: run ${failed[0].row}: ${failed[0].error.message})\n`,
+        `(first: ${analysis.describeFailedRun(failed[0].row, failed[0].error)})\n`,
     );
   }
   const text = options.format === 'json' ? formatJson(report) : sensitivityTable(report);
