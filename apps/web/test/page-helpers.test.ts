@@ -24,7 +24,7 @@ describe('headlineOf', () => {
       links_fired: 9,
     };
     expect(headlineOf(summary)).toBe(
-      'unemployment peak 12.3 % (2028-03) · real GDP max fall -3.5 % · equity max fall -50.0 % · recession from 2027-04 · 9/13 chain links fired',
+      'unemployment peak 12.3 % (2028-03) · real GDP max drawdown -3.5 % · equity max drawdown -50.0 % · recession from 2027-04 · 9/13 chain links fired',
     );
   });
 });

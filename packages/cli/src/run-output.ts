@@ -120,8 +120,8 @@ export function summaryLine(run: ScenarioRun): string {
   const s = run.summary;
   const pieces: [string, string | null][] = [
     ['unemployment peak', atMonth(s.unemployment_peak, s.unemployment_peak_date)],
-    ['real GDP max fall', atMonth(s.gdp_real_max_drawdown, s.gdp_real_trough_date)],
-    ['equity max fall', atMonth(s.equity_max_drawdown, s.equity_trough_date)],
+    ['real GDP max drawdown', atMonth(s.gdp_real_max_drawdown, s.gdp_real_trough_date)],
+    ['equity max drawdown', atMonth(s.equity_max_drawdown, s.equity_trough_date)],
   ];
   if (s.recession_start) pieces.push(['recession from', s.recession_start]);
   else if (s.gdp_real_max_drawdown !== null) pieces.push(['no recession', '']);

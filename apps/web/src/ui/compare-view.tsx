@@ -9,9 +9,9 @@ import { ChartGrid } from './chart-grid.js';
 const ROWS: { key: keyof RunSummary; label: string; pct: boolean }[] = [
   { key: 'unemployment_peak', label: 'unemployment peak', pct: true },
   { key: 'unemployment_peak_date', label: 'unemployment peak month', pct: false },
-  { key: 'gdp_real_max_drawdown', label: 'real GDP max fall', pct: true },
-  { key: 'equity_max_drawdown', label: 'equity max fall', pct: true },
-  { key: 'house_price_max_drawdown', label: 'house price max fall', pct: true },
+  { key: 'gdp_real_max_drawdown', label: 'real GDP max drawdown', pct: true },
+  { key: 'equity_max_drawdown', label: 'equity max drawdown', pct: true },
+  { key: 'house_price_max_drawdown', label: 'house price max drawdown', pct: true },
   { key: 'mortgage_delinquency_peak', label: 'mortgage delinquency peak', pct: true },
   { key: 'policy_rate_min', label: 'policy rate low', pct: true },
   { key: 'recession_start', label: 'recession start', pct: false },
