@@ -99,4 +99,5 @@ export {
   type WebWorkerResponse,
   type WorkerScopeLike,
 } from './web-worker-protocol.js';
+export { workerEntryBeside } from './worker-file.js';
 export { handleWorkerTask, type WorkerReply, type WorkerTask } from './worker-protocol.js';

@@ -12,27 +12,11 @@ import type { Piscina } from 'piscina';
 import { type ChunkResult, runInChunks } from './chunk-scheduler.js';
 import { checkJob, modelKey, valuesPerRun } from './run-batch.js';
 import type { Runner, RunnerJob, RunnerOptions } from './types.js';
+import { workerEntryBeside } from './worker-file.js';
 import { chunkTask, replyError, type WorkerReply, type WorkerTask } from './worker-protocol.js';
 
 /** Chunks in flight per worker (one running, one queued, so no worker waits for the main thread). */
 const CHUNKS_PER_WORKER = 2;
-
-/** The worker file next to this one, and the loader flags it needs when it is TypeScript. */
-async function workerFile(): Promise<{ filename: string; execArgv: string[] }> {
-  const typescript = import.meta.url.endsWith('.ts');
-  const filename = new URL(typescript ? './worker-entry.ts' : './worker-entry.js', import.meta.url).href;
-  if (!typescript) return { filename, execArgv: [] };
-  // Resolve tsx from here, so workers load it whatever the working directory.
-  let loader = 'tsx';
-  try {
-    const { createRequire } = await import('node:module');
-    const { pathToFileURL } = await import('node:url');
-    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  } catch {
-    // Fall back to resolving 'tsx' from the working directory.
-  }
-  return { filename, execArgv: ['--import', loader] };
-}
 
 /**
  * A runner on a pool of `workers` Node worker threads (whole number ≥ 1).
@@ -48,7 +32,7 @@ export function createNodePoolRunner(workers: number): Runner {
   let pool: Promise<Piscina<WorkerTask, WorkerReply>> | undefined;
   let closed = false;
   const poolOf = (): Promise<Piscina<WorkerTask, WorkerReply>> =>
-    (pool ??= Promise.all([import('piscina'), workerFile()]).then(
+    (pool ??= Promise.all([import('piscina'), workerEntryBeside(import.meta.url)]).then(
       ([{ Piscina }, { filename, execArgv }]) =>
         new Piscina<WorkerTask, WorkerReply>({ filename, execArgv, minThreads: workers, maxThreads: workers }),
     ));

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type AnalysisInput, loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
 import { CliError, describeFsError, EXIT } from './errors.js';
+import { type FailedRun, warnFailedRuns } from './failed-runs.js';
 import { presetOptions } from './model-args.js';
 import { collectSet, parseSets } from './model-input.js';
 import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
@@ -148,7 +149,7 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
   const { createProgress } = await import('./progress.js');
   const progress = createProgress(runs, `mc ${loaded.name}`);
   const runner = analysis.createRunner(workers);
-  const failures: { run: number; message: string }[] = [];
+  const failures: FailedRun[] = [];
   let result: import('@endgame/analysis').MonteCarloResult;
   try {
     result = await analysis.monteCarlo({
@@ -168,7 +169,7 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
     progress.stop();
     await runner.close();
   }
-  reportFailures(failures, runs);
+  warnFailedRuns(failures, runs, ' of the statistics');
   const axis = analysis.mcTimeAxis(compiled, base);
   switch (options.format) {
     case 'json': {
@@ -216,15 +217,6 @@ export function baselineView(
   if (model.resolvePreset('baseline', options) === undefined) return undefined;
   if (model.modelPathFor(input, options) !== model.modelPathFor('baseline', options)) return undefined;
   return model.runScenario('baseline', options).view;
-}
-
-/** One warning line for the runs the engine could not solve (left out of the statistics). */
-function reportFailures(failures: { run: number; message: string }[], runs: number): void {
-  if (failures.length === 0) return;
-  const first = failures.reduce((a, b) => (b.run < a.run ? b : a));
-  process.stderr.write(
-    `endgame: warning: ${failures.length} of ${runs} runs failed and are left out of the statistics (first: ${first.message})\n`,
-  );
 }
 
 /** Writes bytes to `path`; a failure is one line naming the file. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
 import { CliError, describeFsError, EXIT } from './errors.js';
+import { type FailedRun, warnFailedRuns } from './failed-runs.js';
 import { parseSetPairs, presetOptions } from './model-args.js';
 import { assertReadableFile, collectSet } from './model-input.js';
 
@@ -83,8 +84,10 @@ async function monteCarloBands(
   const { createProgress } = await import('./progress.js');
   const progress = createProgress(runs, `report --mc ${loaded.name}`);
   const runner = analysis.createRunner(workers);
+  const failures: FailedRun[] = [];
+  let result: import('@endgame/analysis').MonteCarloResult;
   try {
-    const result = await analysis.monteCarlo({
+    result = await analysis.monteCarlo({
       compiled: loaded.compiled,
       base,
       uncertain,
@@ -95,12 +98,14 @@ async function monteCarloBands(
       chain: false,
       ...(baseline ? { baseline } : {}),
       onProgress: (done) => progress.update(done),
+      onRunFailed: (run, error) => failures.push({ run, message: analysis.describeFailedRun(run, error) }),
     });
-    return { runs: result.runs, seed: result.seed, percentiles: result.percentiles };
   } finally {
     progress.stop();
     await runner.close();
   }
+  warnFailedRuns(failures, runs, ' of the fan bands');
+  return { runs: result.runs, seed: result.seed, percentiles: result.percentiles };
 }
 
 /** Creates `dir` and writes `files` (name → text) into it; a failure is one line naming the folder or file. */

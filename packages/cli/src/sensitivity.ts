@@ -6,6 +6,7 @@
 import type { MorrisIndex, SobolIndex } from '@endgame/analysis';
 import { type Command, Option } from 'commander';
 import { loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
+import { type FailedRun, warnFailedRuns } from './failed-runs.js';
 import { formatJson } from './format-json.js';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
@@ -93,7 +94,7 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
   const runner = analysis.createRunner(workers);
   let report: SensitivityReport;
   // A draw the model cannot solve is left out (its outcome NaN) rather than ending the study.
-  const failed: { row: number; error: Error }[] = [];
+  const failed: FailedRun[] = [];
   let dropped = '';
   try {
     const evaluate = analysis.runnerEvaluate(
@@ -101,7 +102,10 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
       { compiled, base },
       params.map((p) => p.name),
       [outcome],
-      { onProgress: (done) => progress.update(done), onRunFailed: (row, error) => failed.push({ row, error }) },
+      {
+        onProgress: (done) => progress.update(done),
+        onRunFailed: (run, error) => failed.push({ run, message: analysis.describeFailedRun(run, error) }),
+      },
     );
     if (options.method === 'sobol') {
       const result = await analysis.sobolIndices(params, evaluate, { n, seed });
@@ -115,12 +119,7 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
     progress.stop();
     await runner.close();
   }
-  if (failed.length > 0) {
-    process.stderr.write(
-      `endgame: warning: ${failed.length} of ${runs} runs failed and are left out${dropped} ` +
-        `(first: ${analysis.describeFailedRun(failed[0].row, failed[0].error)})\n`,
-    );
-  }
+  warnFailedRuns(failed, runs, dropped);
   const text = options.format === 'json' ? formatJson(report) : sensitivityTable(report);
   writeOutput(text, options.out);
   await recordInStore(options.store, {

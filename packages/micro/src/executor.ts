@@ -6,6 +6,8 @@
  * order, so the reduction — and every output — is the same whatever the
  * number of workers.
  */
+
+import { workerEntryBeside } from '@endgame/analysis';
 import { EngineError } from '@endgame/engine';
 import type { Piscina } from 'piscina';
 import { advanceShard } from './kernel.js';
@@ -48,21 +50,6 @@ export function inProcessExecutor(): ShardExecutor {
   };
 }
 
-async function workerFile(): Promise<{ filename: string; execArgv: string[] }> {
-  const typescript = import.meta.url.endsWith('.ts');
-  const filename = new URL(typescript ? './worker-entry.ts' : './worker-entry.js', import.meta.url).href;
-  if (!typescript) return { filename, execArgv: [] };
-  let loader = 'tsx';
-  try {
-    const { createRequire } = await import('node:module');
-    const { pathToFileURL } = await import('node:url');
-    loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  } catch {
-    // Fall back to resolving 'tsx' from the working directory.
-  }
-  return { filename, execArgv: ['--import', loader] };
-}
-
 let nextRun = 1;
 
 /** Advances the shards on `workers` worker threads (piscina), one contiguous run of shards per worker. */
@@ -80,7 +67,7 @@ export function poolExecutor(workers: number): ShardExecutor {
   };
   let pool: Promise<Piscina<MonthTask, Float64Array>> | undefined;
   const poolOf = () =>
-    (pool ??= Promise.all([import('piscina'), workerFile()]).then(
+    (pool ??= Promise.all([import('piscina'), workerEntryBeside(import.meta.url)]).then(
       ([{ Piscina }, { filename, execArgv }]) =>
         new Piscina<MonthTask, Float64Array>({ filename, execArgv, minThreads: workers, maxThreads: workers }),
     ));
