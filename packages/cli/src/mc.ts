@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type AnalysisInput, loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
 import { CliError, describeFsError, EXIT } from './errors.js';
-import { type FailedRun, warnFailedRuns } from './failed-runs.js';
+import { runBatch } from './failed-runs.js';
 import { presetOptions } from './model-args.js';
 import { collectSet, parseSets } from './model-input.js';
 import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
@@ -146,30 +146,23 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
   const baseline = baselineView(input, loaded, model);
   printWarnings(loaded.warnings);
 
-  const { createProgress } = await import('./progress.js');
-  const progress = createProgress(runs, `mc ${loaded.name}`);
-  const runner = analysis.createRunner(workers);
-  const failures: FailedRun[] = [];
-  let result: import('@endgame/analysis').MonteCarloResult;
-  try {
-    result = await analysis.monteCarlo({
-      compiled,
-      base,
-      uncertain,
-      keep,
-      runs,
-      seed,
-      runner,
-      ...(baseline ? { baseline } : {}),
-      ...(metrics ? { metrics } : {}),
-      onProgress: (done) => progress.update(done),
-      onRunFailed: (run, error) => failures.push({ run, message: analysis.describeFailedRun(run, error) }),
-    });
-  } finally {
-    progress.stop();
-    await runner.close();
-  }
-  warnFailedRuns(failures, runs, ' of the statistics');
+  const result = await runBatch(
+    { analysis, runs, workers, label: `mc ${loaded.name}`, detail: ' of the statistics' },
+    ({ runner, onProgress, onRunFailed }) =>
+      analysis.monteCarlo({
+        compiled,
+        base,
+        uncertain,
+        keep,
+        runs,
+        seed,
+        runner,
+        ...(baseline ? { baseline } : {}),
+        ...(metrics ? { metrics } : {}),
+        onProgress,
+        onRunFailed,
+      }),
+  );
   const axis = analysis.mcTimeAxis(compiled, base);
   switch (options.format) {
     case 'json': {

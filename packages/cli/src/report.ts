@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
 import { CliError, describeFsError, EXIT } from './errors.js';
-import { type FailedRun, warnFailedRuns } from './failed-runs.js';
+import { runBatch } from './failed-runs.js';
 import { parseSetPairs, presetOptions } from './model-args.js';
 import { assertReadableFile, collectSet } from './model-input.js';
 
@@ -81,30 +81,23 @@ async function monteCarloBands(
   const names = new Set(loaded.compiled.slots.map((s) => s.name));
   const keep = report.HEADLINE_CHARTS.map((c) => c.series).filter((name) => names.has(name));
   const baseline = baselineView(input, loaded, model);
-  const { createProgress } = await import('./progress.js');
-  const progress = createProgress(runs, `report --mc ${loaded.name}`);
-  const runner = analysis.createRunner(workers);
-  const failures: FailedRun[] = [];
-  let result: import('@endgame/analysis').MonteCarloResult;
-  try {
-    result = await analysis.monteCarlo({
-      compiled: loaded.compiled,
-      base,
-      uncertain,
-      keep,
-      runs,
-      seed,
-      runner,
-      chain: false,
-      ...(baseline ? { baseline } : {}),
-      onProgress: (done) => progress.update(done),
-      onRunFailed: (run, error) => failures.push({ run, message: analysis.describeFailedRun(run, error) }),
-    });
-  } finally {
-    progress.stop();
-    await runner.close();
-  }
-  warnFailedRuns(failures, runs, ' of the fan bands');
+  const result = await runBatch(
+    { analysis, runs, workers, label: `report --mc ${loaded.name}`, detail: ' of the fan bands' },
+    ({ runner, onProgress, onRunFailed }) =>
+      analysis.monteCarlo({
+        compiled: loaded.compiled,
+        base,
+        uncertain,
+        keep,
+        runs,
+        seed,
+        runner,
+        chain: false,
+        ...(baseline ? { baseline } : {}),
+        onProgress,
+        onRunFailed,
+      }),
+  );
   return { runs: result.runs, seed: result.seed, percentiles: result.percentiles };
 }
 

@@ -6,7 +6,7 @@
 import type { MorrisIndex, SobolIndex } from '@endgame/analysis';
 import { type Command, Option } from 'commander';
 import { loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
-import { type FailedRun, warnFailedRuns } from './failed-runs.js';
+import { runBatch } from './failed-runs.js';
 import { formatJson } from './format-json.js';
 import { formatNumber } from './format-number.js';
 import { formatTable } from './format-table.js';
@@ -89,37 +89,27 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
   if (params.length === 0) throw analysis.noUncertainParams(compiled);
   printWarnings(loaded.warnings);
   const runs = options.method === 'sobol' ? n * (params.length + 2) : n * (params.length + 1);
-  const { createProgress } = await import('./progress.js');
-  const progress = createProgress(runs, `${options.method} ${loaded.name}`);
-  const runner = analysis.createRunner(workers);
-  let report: SensitivityReport;
   // A draw the model cannot solve is left out (its outcome NaN) rather than ending the study.
-  const failed: FailedRun[] = [];
   let dropped = '';
-  try {
-    const evaluate = analysis.runnerEvaluate(
-      runner,
-      { compiled, base },
-      params.map((p) => p.name),
-      [outcome],
-      {
-        onProgress: (done) => progress.update(done),
-        onRunFailed: (run, error) => failed.push({ run, message: analysis.describeFailedRun(run, error) }),
-      },
-    );
-    if (options.method === 'sobol') {
-      const result = await analysis.sobolIndices(params, evaluate, { n, seed });
-      if (result.dropped > 0) dropped = `; the Sobol estimates use ${n - result.dropped} of ${n} base samples`;
-      report = { method: 'sobol', metric: outcome.text, n, seed, runs: result.runs, indices: result.indices };
-    } else {
+  const report = await runBatch<SensitivityReport>(
+    { analysis, runs, workers, label: `${options.method} ${loaded.name}`, detail: () => dropped },
+    async ({ runner, onProgress, onRunFailed }) => {
+      const evaluate = analysis.runnerEvaluate(
+        runner,
+        { compiled, base },
+        params.map((p) => p.name),
+        [outcome],
+        { onProgress, onRunFailed },
+      );
+      if (options.method === 'sobol') {
+        const result = await analysis.sobolIndices(params, evaluate, { n, seed });
+        if (result.dropped > 0) dropped = `; the Sobol estimates use ${n - result.dropped} of ${n} base samples`;
+        return { method: 'sobol', metric: outcome.text, n, seed, runs: result.runs, indices: result.indices };
+      }
       const result = await analysis.morris(params, evaluate, { trajectories: n, seed });
-      report = { method: 'morris', metric: outcome.text, n, seed, runs: result.runs, indices: result.indices };
-    }
-  } finally {
-    progress.stop();
-    await runner.close();
-  }
-  warnFailedRuns(failed, runs, dropped);
+      return { method: 'morris', metric: outcome.text, n, seed, runs: result.runs, indices: result.indices };
+    },
+  );
   const text = options.format === 'json' ? formatJson(report) : sensitivityTable(report);
   writeOutput(text, options.out);
   await recordInStore(options.store, {
