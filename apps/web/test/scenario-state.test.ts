@@ -23,8 +23,8 @@ describe('scenarioYaml', () => {
     const scenario = load(text);
     expect(scenario.set.ai_passthrough).toBe(0.5);
     expect(scenario.set.ai_tax_rate).toBe(0.1);
-    // Inherited from citrini-2028 (its file says diffusion_time: 6).
-    expect(scenario.set.diffusion_time).toBe(6);
+    // Inherited from citrini-2028 (its file says diffusion_time: 3.5).
+    expect(scenario.set.diffusion_time).toBe(3.5);
     expect(scenario.triggers).toEqual([]);
   });
 

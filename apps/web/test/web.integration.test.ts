@@ -105,7 +105,7 @@ describe('web simulator', () => {
     await byTestId(page, 'preset').selectOption('citrini-2028');
     await waitForRun(page, before + 1);
     expect(await text(page, 'headline')).toMatch(/^citrini-2028: /);
-    expect(await text(page, 'lever-diffusion_lag-value')).toBe('6.0 yr');
+    expect(await text(page, 'lever-diffusion_lag-value')).toBe('3.5 yr');
     expect(page.url()).toContain('preset=citrini-2028');
     await page.screenshot({ path: join(SCREENSHOTS, 'citrini-2028-1280.png') });
     await byTestId(page, 'tab-chain').click();

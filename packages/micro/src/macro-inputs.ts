@@ -81,7 +81,6 @@ export function fillInputs(
   const W = read('W', q);
   const penalty = read('displaced_wage_penalty', q);
   const wageOmix = read('wage_o_mix', q);
-  const confidence = read('confidence', q);
   for (let g = 0; g < N_GROUPS; g++) {
     const name = GROUPS[g];
     const gi = g * IN_GROUP;
@@ -103,7 +102,7 @@ export function fillInputs(
     out[gi + IN.taxPay] = tp;
     out[gi + IN.rest] = (YD - (1 - ti - tp) * wages - (1 - ti) * (ui + ubi) + read(`${name}.int_mort`, q)) / LF;
     out[gi + IN.interestScale] = interestScale[g] || 1;
-    out[gi + IN.confidence] = confidence;
+    out[gi + IN.confidence] = read(`${name}.conf`, q);
     out[gi + IN.alpha1] = k.alpha1[g];
     out[gi + IN.wealth] = read(`${name}.wealth_effect`, q) / LF;
     out[gi + IN.incomeRatio] = read(`${name}.YD_e`, q) / YD;

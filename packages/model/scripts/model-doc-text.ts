@@ -86,7 +86,8 @@ earnings x multiple), private-credit fund equity, pension reserves; real assets:
   interest, not principal); neoclouds are speculative and AI apps Ponzi (they pay their bills with
   new equity).
 - **Automation** (\`automation-adoption.yaml\`): technical share per occupation = sigmoid in
-  capability; adoption moves toward technical share x viability with \`diffusion_time\`; viability falls
+  capability; adoption moves toward technical share x viability with \`diffusion_time\` (knowledge
+  tasks) and \`diffusion_time_other\` (routine-service and physical tasks); viability falls
   with \`adoption_demand_internalisation\` and the AI tax; new tasks appear at \`new_task_creation\` per
   automated task after \`new_task_lag\` (the pipeline already under way at t0 comes from the pre-t0
   diffusion speed, so baseline starts in steady state). Labour demand = task demand x human share;
@@ -100,8 +101,10 @@ earnings x multiple), private-credit fund equity, pension reserves; real assets:
 - **Prices** (\`prices.yaml\`): expected inflation + Phillips term with a floor; the price level is cut
   by \`ai_passthrough\` x firms' net AI savings share; wages: expected inflation + productivity +
   Phillips, floored at 0 nominal growth.
-- **Households**: C = confidence x (a1 YD^e + a2 wealth), wealth smoothed over a year; confidence falls
-  with the rise of unemployment over the past year. Mortgage delinquency = normal CDF (logistic
+- **Households**: C = confidence x (a1 YD^e + a2 wealth), wealth smoothed over a year (starting at
+  its steady-growth lag, as income expectations do); each group's confidence falls with the rise of
+  its own unemployment over the past year beyond \`confidence_threshold\` (1.25 points: drift is
+  shrugged off, a recession-size rise is not), down to \`confidence_floor\`. Mortgage delinquency = normal CDF (logistic
   approximation) of a z-score moved by labour-income loss, mortgage rates and liquid buffers; defaults
   need delinquency and negative equity; write-offs hit banks (jumbo) or the GSEs (conforming).
 - **Housing** (\`housing.yaml\`): national and tech-metro indices (100 at t0) error-correct toward
@@ -156,30 +159,20 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
 
 ## Known gaps
 
-- \`citrini-2028\`, L3 <= L4: high-income consumption (L4 fires on any y/y fall, and its baseline
-  growth is under 1 %/yr) turns in 2026-02 with confidence, which reacts to the first rise in
-  unemployment, before professionals' real earned income is 3 % lower y/y (L3, 2027-08). The 2027
-  recession, the 2028-06 unemployment and the equity drawdown of the tier-"ci" targets are driven by
-  that confidence. Tried and rejected: confidence on each group's own unemployment (L4 stays in
-  2027-01); on each group's perceived real disposable income beyond a tolerance (L3 <= L4 holds, but
-  the recession moves into 2028 and the drawdown to -0.1..-0.25, unless the sensitivity exceeds ~10,
-  where the income-confidence loop explodes: confidence 0.2, unemployment 40-50 %); a knowledge-wage
-  elasticity to displacement of 1 or more (L3 = L4 = 2027-01, a tie, but profits then never fall);
-  knowledge pay = (human knowledge tasks per unit output) ^ 0.5 with confidence sensitivity 2.45 and
-  \`dq_income\` 4 (L3 = L4 = 2027-01, a tie, every tier-"ci" target inside, but on knife edges:
-  unemployment 0.120 at the band's top, and 0.05 more sensitivity or 1 more \`dq_income\` moves the
-  recession to 2027-04, before the equity peak, and delinquency above 0.08; the drift of the human
-  knowledge-task share also cuts pay in \`baseline\` and \`coworking\`, where L4 then fires, 2029-04).
-  (Until the chain's aliases got their \`init\` values in aliases.yaml, period 0 held 0, the
-  annualised first-year change was infinite and neither link could fire before 2027-01, which hid
-  how early L4 turns.)
-- \`citrini-2028\`, L5 <= L6: second-round layoffs (L6, non-knowledge employment -1 % from peak)
-  come in 2027-02 from direct routine automation alone (the routine human-task share is 3 % lower,
-  while task demand net of trend productivity stays above its t0 level until 2027-04): the indicator
-  sees first-round automation of routine (clerical) work, not demand-driven layoffs; firms' profits (L5) keep
-  rising into 2028 on the savings from automated tasks (wages saved minus AI bought, ~USD 1 tn/yr by
-  2028). A slower routine/physical diffusion moves L6 to 2028 but the recession with it; a growth
-  accelerator in investment brings L5 forward but the recession into 2026. L3 <= L5 holds.
+- \`citrini-2028\`, how L3 <= L4 and L5 <= L6 come about (they were known gaps until this version):
+  (1) the agentic wave is white-collar: knowledge tasks diffuse over \`diffusion_time\` 3.5 years
+  while routine-service and physical tasks keep baseline's 12 (\`diffusion_time_other\`), so
+  professionals' real pay falls 3 % y/y by 2027-03/04 while non-knowledge jobs fall only with demand
+  (L6 2028-07, with or after profits, L5); (2) job-loss fear is per group and starts beyond a
+  recession-size rise of the group's own unemployment, so high-income consumption, carried by the
+  top group's equity wealth, turns only in 2027-08; (3) the wealth effect starts at its steady-growth
+  lag, so baseline's high-income consumption grows ~1.5-2 %/yr from month 1 instead of standing still
+  for a year (which had made any early dip a y/y fall). Mortgage delinquency reacts less to income
+  loss (\`dq_income\` 4: prime borrowers defend their mortgages), which keeps it inside the memo's
+  norms with unemployment near 10.5 %. A test moves the confidence and diffusion drivers and the
+  threshold around the preset's values: the partial order holds at every corner. Before: L4 fired
+  in 2026-02 on the first rise of aggregate unemployment (one economy-wide confidence), and L6 in
+  2027-02 from direct automation of routine work, with profits still rising into 2028.
 - \`citrini-critique\`: software-loan defaults no longer double (price cuts that pass the vendors'
   own AI savings through leave their margins intact), but the AI-complex valuation boom of 2026-28
   deflates as AI revenue growth slows, and insurers' capital, which holds the equity, goes below its

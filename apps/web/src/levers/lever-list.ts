@@ -44,7 +44,13 @@ export const LEVERS: readonly LeverDef[] = [
   { id: 'ai_progress', param: 'ai_algo_progress', group: 'AI technology', label: 'AI capability growth' },
   { id: 'agentic_step', param: 'agentic_step', group: 'AI technology', label: 'Agentic capability step' },
   { id: 'scaling_returns', param: 'capability_returns', group: 'AI technology', label: 'Scaling returns' },
-  { id: 'diffusion_lag', param: 'diffusion_time', group: 'Labour', label: 'Diffusion lag' },
+  { id: 'diffusion_lag', param: 'diffusion_time', group: 'Labour', label: 'Diffusion lag, knowledge work' },
+  {
+    id: 'diffusion_lag_other',
+    param: 'diffusion_time_other',
+    group: 'Labour',
+    label: 'Diffusion lag, routine and physical work',
+  },
   { id: 'new_tasks', param: 'new_task_creation', group: 'Labour', label: 'New-task creation' },
   {
     id: 'wage_penalty',
@@ -62,7 +68,12 @@ export const LEVERS: readonly LeverDef[] = [
     scale: 100,
     shownUnit: '%',
   },
-  { id: 'confidence', param: 'confidence_sensitivity', group: 'Demand and prices', label: 'Consumption sensitivity' },
+  {
+    id: 'confidence',
+    param: 'confidence_sensitivity',
+    group: 'Demand and prices',
+    label: 'Job-loss fear (consumption sensitivity)',
+  },
   { id: 'ubi_amount', param: 'ubi_amount', group: 'Policy', label: 'UBI amount per adult', shownUnit: 'USD k / yr' },
   {
     id: 'ubi_trigger',
