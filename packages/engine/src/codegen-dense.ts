@@ -10,7 +10,8 @@
  *   computed once per solve, before the iterations, into a local;
  * - the Jacobian evaluated only when it will be factorised.
  *
- * The LU itself is the shared {@link luFactorScaled}/{@link luSolve} (`luf`, `lus` from `H`); the
+ * The LU is `luFactorScaled`/`luSolve` of dense-lu.ts unrolled for the block's size
+ * (`luf{n}`, `lus{n}` from codegen-lu.ts, emitted once per size by the caller); the
  * scale of its singularity test is taken over the structurally nonzero entries only (the
  * others are literal zeros, so the maximum is the same).
  */
@@ -94,7 +95,7 @@ export function emitDenseBlock(
     }
   }
   const scale = nonzero.reduce((acc, v) => `Math.max(${acc},${v})`);
-  cells.push(`if(!luf(J,${n},P,${scale}))return -1;`);
+  cells.push(`if(!luf${n}(J,P,${scale}))return -1;`);
   const finite = (name: string) => all((j) => `${name}${j}-${name}${j}===0`, '&&');
   const within = (g: (j: number) => string, size: (j: number) => string) =>
     all((j) => `Math.abs(${g(j)})<=tol*Math.max(1,Math.abs(${size(j)}))`, '&&');
@@ -110,7 +111,7 @@ export function emitDenseBlock(
     `if(!(${finite('d')}))return -1;`,
     `const cv=${within((j) => `d${j}`, x)};`,
     `if(!(cv&&fa)){${cells.join('')}fa=true;}`,
-    `${all((j) => `g[${j}]=d${j};`, '')}lus(J,${n},P,g);`,
+    `${all((j) => `g[${j}]=d${j};`, '')}lus${n}(J,P,g);`,
     all((j) => `const n${j}=${x(j)}-g[${j}];`, ''),
     `if(!(${finite('n')}))return -1;`,
     `const sm=${within(
