@@ -64,3 +64,68 @@ export function emitLuFunctions(sizes: Iterable<number>): string {
     .map((n) => `${emitLuFactor(n)}\n${emitLuSolve(n)}`)
     .join('\n');
 }
+
+/**
+ * The LU of one block's Jacobian in locals `m{r·n+c}` when no row swap is
+ * needed (the usual case: these Jacobians are mostly diagonally dominant).
+ * `nonzero` lists the structurally nonzero cells (flat indices; the diagonal
+ * is added); the elimination is emitted for the fill pattern of an LU without
+ * pivoting, so structurally zero cells cost nothing.
+ *
+ * - `cells`: the locals of the fill pattern, in increasing index (declare them; at each
+ *   factorisation assign the Jacobian to the original cells and 0 to the fill-in).
+ * - `factor`: expects `tiny` (1e-14 × largest |entry|) and the locals `inv`, `fk`; returns −1
+ *   when a pivot is ≤ tiny, as `luFactorScaled` does, and sets `pivoted=false` when done.
+ *   When `luFactorScaled` would swap rows it stops early and leaves `pivoted` as it was
+ *   (true): the caller then factorises the Jacobian in memory with `luf{n}`.
+ * - `solve`: solves in place on the locals `s0…s{n−1}` with the factors (uses `ak`).
+ *
+ * Where no swap happens the operations are those of `luFactorScaled`/`luSolve` in the same
+ * order, minus the ones on structurally zero cells, which change no value (they add or
+ * subtract a zero; only the sign of a zero result could differ).
+ */
+export function emitLocalLu(n: number, nonzero: Iterable<number>): { cells: number[]; factor: string; solve: string } {
+  const pattern = new Set(nonzero);
+  for (let i = 0; i < n; i++) pattern.add(i * n + i);
+  // Fill-in of an elimination without row swaps.
+  for (let k = 0; k < n; k++) {
+    for (let i = k + 1; i < n; i++) {
+      if (!pattern.has(i * n + k)) continue;
+      for (let c = k + 1; c < n; c++) if (pattern.has(k * n + c)) pattern.add(i * n + c);
+    }
+  }
+  const m = (r: number, c: number) => `m${r * n + c}`;
+  const below = (k: number) => [...Array(n).keys()].filter((i) => i > k && pattern.has(i * n + k));
+  const right = (k: number) => [...Array(n).keys()].filter((c) => c > k && pattern.has(k * n + c));
+  const factor: string[] = [];
+  let open = 0;
+  for (let k = 0; k < n; k++) {
+    const rows = below(k);
+    // luFactorScaled swaps rows at step k exactly when some |a_ik| > |a_kk| (i > k).
+    const swap = rows.map((i) => `Math.abs(${m(i, k)})>Math.abs(${m(k, k)})`).join('||');
+    factor.push(swap ? `if(!(${swap})){` : '{');
+    open++;
+    factor.push(`if(!(Math.abs(${m(k, k)})>tiny))return -1;`);
+    if (rows.length === 0) continue;
+    factor.push(`inv=1/${m(k, k)};`);
+    for (const i of rows) {
+      const update = right(k).map((c) => `${m(i, c)}-=fk*${m(k, c)};`);
+      factor.push(`fk=${m(i, k)}*inv;${m(i, k)}=fk;${update.length ? `if(fk!==0){${update.join('')}}` : ''}`);
+    }
+  }
+  factor.push(`pivoted=false;${'}'.repeat(open)}`);
+  const solve: string[] = [];
+  for (let k = 0; k < n; k++) for (const i of below(k)) solve.push(`s${i}-=${m(i, k)}*s${k};`);
+  for (let k = n - 1; k >= 0; k--) {
+    solve.push(
+      `ak=s${k};${right(k)
+        .map((c) => `ak-=${m(k, c)}*s${c};`)
+        .join('')}s${k}=ak/${m(k, k)};`,
+    );
+  }
+  return {
+    cells: [...pattern].sort((a, b) => a - b),
+    factor: factor.join('\n'),
+    solve: solve.join(''),
+  };
+}

@@ -238,10 +238,11 @@ const ALLOWED_WORDS = new Set([
   'inv',
   'fk',
   'ak',
+  'pivoted',
 ]);
 /** Whitelisted words after which '/' would start a regular expression, not divide. */
 const KEYWORDS = new Set(['return', 'const', 'let', 'for', 'function', 'if', 'use', 'strict']);
-const GENERATED_NAME = /^(?:[qvwrdn]\d+|c\d+(?:_\d+)?|b\d+[jsnd]|T\d+[xye]|lu[fs]\d+)$/;
+const GENERATED_NAME = /^(?:[qvwrdnms]\d+|c\d+(?:_\d+)?|b\d+[jsnd]|T\d+[xye]|lu[fs]\d+)$/;
 
 /**
  * Asserts that generated source uses only the whitelist grammar: the words

@@ -27,6 +27,29 @@ describe('generated dense solves of small blocks (compiled runs)', () => {
     expect(compiled.iterations[0].total).toBeGreaterThan(0);
   });
 
+  it('factorise in memory with row swaps when the Jacobian needs them, as the interpreter does', () => {
+    // x = y + 1, y = 3·x − 5 − 0.1·y[-1]: the column of x in J − I is (−1, 3), so partial
+    // pivoting swaps the rows. y = 3·(y + 1) − 5 − 0.1·y[-1] ⇒ y = 1 + 0.05·y[-1], x = y + 1.
+    const text = yaml(
+      'periods: 4',
+      'equations:',
+      '  - x = y + 1',
+      '  - y = 3 * x - 5 - 0.1 * y[-1]',
+      'initial: { x: 5, y: 4 }',
+    );
+    const instance = instanceOf(text);
+    expect(instance.compiled.source).toMatch(/if\(pivoted\)\{J\[0\]=/);
+    const compiled = instance.run();
+    const expected = [4, 1.2, 1.06, 1.053, 1.05265];
+    for (let p = 1; p <= 4; p++) {
+      expect(Math.abs(compiled.series('y')[p] - expected[p])).toBeLessThan(1e-12);
+      expect(Math.abs(compiled.series('x')[p] - (expected[p] + 1))).toBeLessThan(1e-12);
+    }
+    const interpreted = instance.run({ interpret: true });
+    expect(firstDifference(compiled.buffer, interpreted.buffer)).toBe(-1);
+    expect(compiled.iterations).toEqual(interpreted.iterations);
+  });
+
   it('hand a block whose Newton diverges to the general solver, with the same answer and counts as the interpreter', () => {
     // x = y − atan(y), y = x: the only solution is x = y = 0. Full Newton steps from 2 diverge
     // (x ← x − (1 + x²)·atan(x) overshoots ever further), so the dense solve fails and the

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertWhitelisted } from '../src/codegen.js';
-import { emitLuFunctions } from '../src/codegen-lu.js';
+import { emitLocalLu, emitLuFunctions } from '../src/codegen-lu.js';
 import { luFactorScaled, luSolve } from '../src/dense-lu.js';
 
 type Factor = (J: Float64Array, P: Int32Array, sc: number) => boolean;
@@ -78,5 +78,68 @@ describe('dense LU unrolled for one size (generated dense solves)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('in locals: the same factors and solution as dense-lu.ts when no row swap is needed, and says when one is', () => {
+    const value = fc.integer({ min: -1000, max: 1000 }).map((v) => v / 97);
+    const system = fc.integer({ min: 1, max: 8 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        // Structurally nonzero cells (the diagonal is always one) and their values.
+        inPattern: fc.array(fc.boolean(), { minLength: n * n, maxLength: n * n }),
+        values: fc.array(value, { minLength: n * n, maxLength: n * n }),
+        dominance: fc.boolean(),
+        rhs: fc.array(value, { minLength: n, maxLength: n }),
+      }),
+    );
+    let withoutSwap = 0;
+    let withSwap = 0;
+    fc.assert(
+      fc.property(system, ({ n, inPattern, values, dominance, rhs }) => {
+        const original = [...Array(n * n).keys()].filter((c) => inPattern[c] || c % (n + 1) === 0);
+        // Half the cases get a heavy diagonal, so most of those need no swap.
+        const a = new Float64Array(n * n);
+        for (const c of original)
+          a[c] = values[c] + (dominance && c % (n + 1) === 0 ? 20 * Math.sign(values[c] || 1) : 0);
+        const lu = emitLocalLu(n, original);
+        const body = [
+          `let ${lu.cells.map((c) => `m${c}=A[${c}]`).join(',')};`,
+          `let ${[...Array(n).keys()].map((j) => `s${j}=G[${j}]`).join(',')};`,
+          'let pivoted=true,inv=0,fk=0,ak=0;',
+          `const tiny=1e-14*SC;`,
+          lu.factor,
+          'if(pivoted)return 1;',
+          lu.solve,
+          `${lu.cells.map((c) => `A[${c}]=m${c};`).join('')}${[...Array(n).keys()].map((j) => `G[${j}]=s${j};`).join('')}`,
+          'return 0;',
+        ].join('\n');
+        const run = new Function('A', 'G', 'SC', body) as (A: Float64Array, G: Float64Array, sc: number) => number;
+        const mine = Float64Array.from(a);
+        const g = Float64Array.from(rhs);
+        const scale = largestEntry(a);
+        const outcome = run(mine, g, scale);
+        const loops = Float64Array.from(a);
+        const pivots = new Int32Array(n);
+        const ok = luFactorScaled(loops, n, pivots, scale);
+        if (outcome === -1) expect(ok).toBe(false);
+        if (outcome === 1 && ok) {
+          withSwap++;
+          expect(pivots.some((pv, k) => pv !== k)).toBe(true);
+        }
+        if (outcome === 0) {
+          withoutSwap++;
+          expect(ok).toBe(true);
+          expect([...pivots]).toEqual([...Array(n).keys()]);
+          for (const c of lu.cells) expect(mine[c]).toBe(loops[c]);
+          const v = Float64Array.from(rhs);
+          luSolve(loops, n, pivots, v);
+          expect([...g]).toEqual([...v]);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Both paths were exercised.
+    expect(withoutSwap).toBeGreaterThan(20);
+    expect(withSwap).toBeGreaterThan(20);
   });
 });
