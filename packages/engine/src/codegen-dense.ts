@@ -8,11 +8,12 @@
  * - every block-invariant subexpression (one with no current-period reference
  *   to a variable of the block: params, variables solved earlier, lags)
  *   computed once per solve, before the iterations, into a local;
- * - the Jacobian evaluated only when it will be factorised.
+ * - the Jacobian evaluated only when it will be factorised;
+ * - the LU in locals over the Jacobian's fill pattern when partial pivoting would swap no
+ *   rows (`emitLocalLu`, codegen-lu.ts); otherwise in memory by `luf{n}`/`lus{n}`, the loops
+ *   of dense-lu.ts unrolled for the block's size (emitted once per size by the caller).
  *
- * The LU is `luFactorScaled`/`luSolve` of dense-lu.ts unrolled for the block's size
- * (`luf{n}`, `lus{n}` from codegen-lu.ts, emitted once per size by the caller); the
- * scale of its singularity test is taken over the structurally nonzero entries only (the
+ * The scale of the singularity test is taken over the structurally nonzero entries only (the
  * others are literal zeros, so the maximum is the same).
  */
 import type { Expr } from './ast.js';

@@ -1,14 +1,18 @@
 /**
- * Code generation of the dense LU for one block size: `luFactorScaled`
- * and `luSolve` (dense-lu.ts) unrolled for a fixed n, so the generated dense Newton
- * solves (codegen-dense.ts) factorise with constant indices and no loop
- * bookkeeping. The same operations run in the same order as in dense-lu.ts
- * (partial pivoting, the same singularity test, the same skipped zero
- * multipliers), so the results stay bit-identical to the interpreter's.
+ * Code generation of the dense LU of the generated dense Newton solves
+ * (codegen-dense.ts), for one block size at a time:
  *
- * Measured on bench (a) (2–8-variable blocks): the block solves took 1.33 ms
- * per run with the loops of dense-lu.ts and 0.81 ms unrolled.
+ * - {@link emitLocalLu}: the elimination in locals over the fill pattern of the block's
+ *   Jacobian, for the usual case where partial pivoting swaps no rows;
+ * - {@link emitLuFactor}/{@link emitLuSolve}: `luFactorScaled` and `luSolve` (dense-lu.ts)
+ *   unrolled for a fixed n, with the row swaps, for the other case.
+ *
+ * Both run the operations of dense-lu.ts in the same order (partial pivoting, the same
+ * singularity test, the same skipped zero multipliers), so compiled results stay
+ * bit-identical to the interpreter's. Measured on bench (a) (2–8-variable blocks): the block
+ * solves took 1.33 ms per run with the loops of dense-lu.ts, 0.81 ms unrolled, 0.41 ms in locals.
  */
+
 /**
  * Emits `function luf{n}(J,P,sc)`: `luFactorScaled` of the n×n row-major
  * `J` in place with pivots in `P` and `sc` its largest |entry|; returns false
