@@ -3,7 +3,6 @@
  * generated code and the reference interpreter both call these same functions,
  * so compiled and interpreted runs agree bit for bit.
  */
-import { luFactorScaled, luSolve } from './dense-lu.js';
 import { EngineError } from './diagnostics.js';
 
 /** Smooth minimum: (a + b − √((a − b)² + k²)) / 2; k in the units of a and b, k → 0 gives min. */
@@ -86,7 +85,7 @@ export function sq(x: number): number {
   return x * x;
 }
 
-/** Everything generated code may reach besides `Math`, passed in as `H` (the dense LU for inline block solves too). */
+/** Everything generated code may reach besides `Math`, passed in as `H`. */
 export const BUILTINS = {
   sq,
   smin,
@@ -98,6 +97,4 @@ export const BUILTINS = {
   logBase,
   lookup,
   lagt,
-  luf: luFactorScaled,
-  lus: luSolve,
 };

@@ -8,13 +8,16 @@
  * - every block-invariant subexpression (one with no current-period reference
  *   to a variable of the block: params, variables solved earlier, lags)
  *   computed once per solve, before the iterations, into a local;
- * - the Jacobian evaluated only when it will be factorised.
+ * - the Jacobian evaluated only when it will be factorised;
+ * - the LU in locals over the Jacobian's fill pattern when partial pivoting would swap no
+ *   rows (`emitLocalLu`, codegen-lu.ts); otherwise in memory by `luf{n}`/`lus{n}`, the loops
+ *   of dense-lu.ts unrolled for the block's size (emitted once per size by the caller).
  *
- * The LU itself is the shared {@link luFactorScaled}/{@link luSolve} (`luf`, `lus` from `H`); the
- * scale of its singularity test is taken over the structurally nonzero entries only (the
+ * The scale of the singularity test is taken over the structurally nonzero entries only (the
  * others are literal zeros, so the maximum is the same).
  */
 import type { Expr } from './ast.js';
+import { emitLocalLu } from './codegen-lu.js';
 import { ExprEmitter, lagLocals } from './expr-emitter.js';
 import type { ProgramEquation, ProgramStep } from './program.js';
 
@@ -82,19 +85,27 @@ export function emitDenseBlock(
 
   const all = (f: (j: number) => string, sep: string) => slots.map((_s, j) => f(j)).join(sep);
   const residuals = all((j) => `const r${j}=${em.emit(eqs[j].expr)};`, '');
-  const cells: string[] = [];
+  // The Jacobian J − I, with the diagonal always present; other cells without an entry are 0.
+  const entryAt = new Map(jacobian.map((e) => [e.row * n + e.col, e.expr]));
+  const cellValue = (cell: number): string => {
+    const entry = entryAt.get(cell);
+    const value = entry ? em.emit(entry) : '0';
+    return cell % (n + 1) === 0 ? `${value}-1` : value;
+  };
+  const original = [...Array(n * n).keys()].filter((cell) => entryAt.has(cell) || cell % (n + 1) === 0);
+  const lu = emitLocalLu(n, original);
+  // Factorised in locals (no row swap: the usual case), or in memory by luf{n} when a swap is needed.
+  const inLocals = lu.cells.map((cell) => `m${cell}=${original.includes(cell) ? cellValue(cell) : '0'};`);
+  const inMemory = [...Array(n * n).keys()].map((cell) => `J[${cell}]=${cellValue(cell)};`);
   // The largest |entry| for the singularity test, over the entries that are not the literal 0.
-  const nonzero: string[] = [];
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) {
-      const entry = jacobian.find((e) => e.row === row && e.col === col);
-      const value = entry ? em.emit(entry.expr) : '0';
-      cells.push(`J[${row * n + col}]=${row === col ? `${value}-1` : value};`);
-      if (entry || row === col) nonzero.push(`Math.abs(J[${row * n + col}])`);
-    }
-  }
-  const scale = nonzero.reduce((acc, v) => `Math.max(${acc},${v})`);
-  cells.push(`if(!luf(J,${n},P,${scale}))return -1;`);
+  const scale = original.map((cell) => `Math.abs(m${cell})`).reduce((acc, v) => `Math.max(${acc},${v})`);
+  const factorise = [
+    inLocals.join(''),
+    `const sc=${scale};const tiny=1e-14*sc;pivoted=true;`,
+    lu.factor,
+    `if(pivoted){${inMemory.join('')}if(!luf${n}(J,P,sc))return -1;}`,
+  ].join('\n');
+  const solve = `if(pivoted){${all((j) => `g[${j}]=d${j};`, '')}lus${n}(J,P,g);${all((j) => `s${j}=g[${j}];`, '')}}else{${all((j) => `s${j}=d${j};`, '')}${lu.solve}}`;
   const finite = (name: string) => all((j) => `${name}${j}-${name}${j}===0`, '&&');
   const within = (g: (j: number) => string, size: (j: number) => string) =>
     all((j) => `Math.abs(${g(j)})<=tol*Math.max(1,Math.abs(${size(j)}))`, '&&');
@@ -103,18 +114,20 @@ export function emitDenseBlock(
     prepare.join('\n'),
     `let ${all((j) => `${x(j)}=o[b-S+${slots[j]}]`, ',')};`,
     all((j) => `o[b+${slots[j]}]=${x(j)};`, ''),
-    'let fa=false;',
+    `let ${lu.cells.map((cell) => `m${cell}=0`).join(',')};`,
+    `let ${all((j) => `s${j}=0`, ',')};`,
+    'let fa=false,pivoted=false,inv=0,fk=0,ak=0;',
     `for(let it=1;it<=${DENSE_MAX_ITERATIONS};it++){`,
     residuals,
     all((j) => `const d${j}=r${j}-${x(j)};`, ''),
     `if(!(${finite('d')}))return -1;`,
     `const cv=${within((j) => `d${j}`, x)};`,
-    `if(!(cv&&fa)){${cells.join('')}fa=true;}`,
-    `${all((j) => `g[${j}]=d${j};`, '')}lus(J,${n},P,g);`,
-    all((j) => `const n${j}=${x(j)}-g[${j}];`, ''),
+    `if(!(cv&&fa)){${factorise}\nfa=true;}`,
+    solve,
+    all((j) => `const n${j}=${x(j)}-s${j};`, ''),
     `if(!(${finite('n')}))return -1;`,
     `const sm=${within(
-      (j) => `g[${j}]`,
+      (j) => `s${j}`,
       (j) => `n${j}`,
     )};`,
     all((j) => `${x(j)}=n${j};`, ''),

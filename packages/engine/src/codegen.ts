@@ -7,6 +7,7 @@
  */
 import type { Expr } from './ast.js';
 import { emitDenseBlock } from './codegen-dense.js';
+import { emitLuFunctions } from './codegen-lu.js';
 import { EngineError } from './diagnostics.js';
 import { ExprEmitter, lagLocals } from './expr-emitter.js';
 import type { Program, ProgramEquation } from './program.js';
@@ -24,7 +25,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   const tableOf = new Map(program.tables.map((t, i) => [t.name, i]));
   const exo = new Set(program.exogenous);
   const paramSlots = new Set(program.params.map((p) => p.slot));
-  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;const luf=H.luf;const lus=H.lus;'];
+  const out: string[] = ['"use strict";', 'const X=H.X;const V=H.V;'];
   program.tables.forEach((_t, i) => {
     out.push(`const T${i}x=H.tables[${i}].x;const T${i}y=H.tables[${i}].y;const T${i}e=H.tables[${i}].e;`);
   });
@@ -33,6 +34,8 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   // The whole period in step order: chunks, generated dense solves, and F(block, result) for the
   // period loop to record iterations or solve the block itself (result 0: no generated solve).
   const period: string[] = [];
+  // Sizes of the generated dense solves: each needs the LU unrolled for its size.
+  const luSizes: number[] = [];
   const target = (eq: ProgramEquation) => `o[b+${eq.slot}]`;
   program.steps.forEach((step, k) => {
     const em = new ExprEmitter(slotOf, tableOf);
@@ -124,6 +127,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
       if (eqs.some((eq) => exo.has(eq.name))) blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n}`);
       else {
         out.push(emitDenseBlock(k, step, eqs, slotOf, tableOf));
+        luSizes.push(eqs.length);
         period.push(`F(${blocks.length},b${k}d(o,S,p,t,dt,tol,J,g,P));`);
         blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n,dense:b${k}d}`);
         return;
@@ -136,6 +140,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
   const cellExprs = checkExpressions(program);
   const cellBody = cellExprs.map((e, i) => `c[${i}]=${em.emit(e)};`).join('\n');
   out.push(`function cells(o,S,p,t,dt,c){${lagLocals(em.lags)}\n${cellBody}\n}`);
+  out.push(emitLuFunctions(luSizes));
   out.push(`function period(o,S,p,t,dt,tol,J,g,P,F){\n${period.join('\n')}\n}`);
   out.push(`return {chunks:[${chunks.join(',')}],blocks:[${blocks.join(',')}],cells:cells,period:period};`);
   const source = out.join('\n');
@@ -225,12 +230,19 @@ const ALLOWED_WORDS = new Set([
   'fa',
   'cv',
   'sm',
-  'luf',
-  'lus',
+  'tiny',
+  'sc',
+  'pv',
+  'lg',
+  'tmp',
+  'inv',
+  'fk',
+  'ak',
+  'pivoted',
 ]);
 /** Whitelisted words after which '/' would start a regular expression, not divide. */
 const KEYWORDS = new Set(['return', 'const', 'let', 'for', 'function', 'if', 'use', 'strict']);
-const GENERATED_NAME = /^(?:[qvwrdn]\d+|c\d+(?:_\d+)?|b\d+[jsnd]|T\d+[xye])$/;
+const GENERATED_NAME = /^(?:[qvwrdnms]\d+|c\d+(?:_\d+)?|b\d+[jsnd]|T\d+[xye]|lu[fs]\d+)$/;
 
 /**
  * Asserts that generated source uses only the whitelist grammar: the words

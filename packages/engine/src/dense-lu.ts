@@ -1,8 +1,8 @@
 /**
  * Dense LU with partial pivoting for the small (≤ 8 variables) simultaneous
- * blocks: shared by {@link DenseNewton} (interpreted runs, exogenous blocks)
- * and the Newton loops the code generator inlines for compiled runs, so both
- * take bit-identical steps.
+ * blocks, used by {@link DenseNewton} (interpreted runs, exogenous blocks).
+ * Compiled runs use the same algorithm unrolled per block size (codegen-lu.ts,
+ * same operations in the same order), so both take bit-identical steps.
  */
 
 /**
