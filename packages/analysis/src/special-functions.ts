@@ -155,6 +155,10 @@ export function incompleteBeta(x: number, a: number, b: number): number {
 export function incompleteBetaInverse(p: number, a: number, b: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
+  // The upper tail through the mirror image, where the root lies near 0 and its relative
+  // tolerance is fine (1 - p is exact for p >= 0.5): near 1, roots of close p's could come out in
+  // the wrong order by a rounding step.
+  if (p > 0.5) return 1 - incompleteBetaInverse(1 - p, b, a);
   const logNorm = logGamma(a + b) - logGamma(a) - logGamma(b);
   let lo = 0;
   let hi = 1;

@@ -102,6 +102,13 @@ describe('quantile: properties', () => {
     );
   });
 
+  it('stays monotone in the far upper tail of a skewed beta (found by the property above)', () => {
+    const p = param('beta', 0.01, [0.01, 0.01109789129379521], [0.3, 0.915683078783554]);
+    const qs = [0.99999999999999, 0.9999999999999957, 0.9999999999999989, 1 - 2 ** -53];
+    const xs = qs.map((q) => quantile(p, q));
+    for (let k = 1; k < xs.length; k++) expect(xs[k]).toBeGreaterThanOrEqual(xs[k - 1]);
+  });
+
   it('rejects probabilities outside [0, 1]', () => {
     const p = param('uniform', 0, [0, 1]);
     for (const q of [-0.1, 1.5, Number.NaN]) {
