@@ -109,11 +109,14 @@ earnings x multiple), private-credit fund equity, pension reserves; real assets:
 - **Credit** (\`private-credit.yaml\`, \`banks.yaml\`): default rates rise with the fall of revenue below
   its recent path (software: seats x SaaS price compression); marks lag fair value; bank payouts keep
   capital near its t0 ratio, standards tighten below 90 % of it.
-- **Markets** (\`markets.yaml\`, \`cb.yaml\`): HY spread from defaults, insurer stress and drawdowns;
-  equity = earnings x multiple (bounded expected growth, 10-year yield, spread, unemployment and the
-  pace of automation as moat erosion); Taylor rule with a floor, faster cuts than hikes, and an
-  emergency cut scaled by the Sahm indicator or an equity drawdown; 10-year yield from the expected
-  (floored) policy path.
+- **Markets** (\`markets.yaml\`, \`ai-valuation-floor.yaml\`, \`cb.yaml\`): HY spread from defaults,
+  insurer stress and drawdowns; equity = earnings x multiple (bounded expected growth, 10-year yield,
+  spread, unemployment and the pace of automation as moat erosion); the AI complex's multiple on
+  expected AI revenue growth falls, as that growth normalises, at most to a mature franchise's once AI
+  revenue has reached the scale its t0 price expected (a bust that has not delivered derates further);
+  Taylor rule with a floor, faster cuts than hikes, a tight labour market that counts only while
+  inflation is not below target, and an emergency cut scaled by the Sahm indicator or an equity
+  drawdown; 10-year yield from the expected (floored) policy path.
 - **Government** (\`gov.yaml\`): taxes with named payers (the AI tax is paid by the AI complex), UI,
   UBI per adult (trigger-able, phased in), deficit and debt.
 - **Capacity** (\`capacity.yaml\`, \`capacity-outage.yaml\`): chain-linked (Tornqvist) deflator;
@@ -152,7 +155,7 @@ first 3-month run meeting the rule), the months since the first link, the indica
 value at onset and the baseline's value in the same month. Read it as a partial order, not a
 sequence: L2 <= L3 <= L4, L3 <= L5 <= L6, L9 <= L10 <= L11, and the equity peak before L13. A link that
 never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the recession (L13) in
-2027 and the equity peak before it; \`policy-response\` stops after L10; \`coworking\` fires no link.
+2027 and the equity peak before it; \`policy-response\` stops after L9; \`coworking\` fires no link.
 
 ## Known gaps
 
@@ -180,17 +183,22 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   rising into 2028 on the savings from automated tasks (wages saved minus AI bought, ~USD 1 tn/yr by
   2028). A slower routine/physical diffusion moves L6 to 2028 but the recession with it; a growth
   accelerator in investment brings L5 forward but the recession into 2026. L3 <= L5 holds.
-- \`citrini-critique\`: software-loan defaults no longer double (price cuts that pass the vendors'
-  own AI savings through leave their margins intact), but the AI-complex valuation boom of 2026-28
-  deflates as AI revenue growth slows, and insurers' capital, which holds the equity, goes below its
-  threshold (L10), so "the chain stops before L7" still fails with the endogenous AI cycle of part 2
-  (L10 2030-01, L11 2030-05, L12 2030-08; L2-L9 and L13 do not fire). Two forces: AI revenue growth
-  slows from ~90 %/yr (2027) to ~7 %/yr (2030), and the AI index falls from ~14,700 (2028) to ~5,100
-  (2033); and from 2029 the economy meets its labour-supply limit (unemployment 2.7 %, hiring
-  rationed) with nominal wages up ~3 %/yr while fast pass-through holds CPI inflation near 0, so real
-  pay squeezes profits (L5, 2029-04) and the rest-of-market index falls ~18 %. The equity index falls
-  36 % from its peak, high-yield spreads rise 2.2 points and insurers' capital ratio drops from 3.6 %
-  to 0.9 %.
+- \`citrini-critique\`: the chain stops before L7 (L1, L4, L5 fire), but on thin margins. The
+  AI-complex boom of 2026-28 still deflates as AI revenue growth slows from ~80 %/yr to a few % (the
+  AI index falls ~50 % from its peak at the turn of 2028, to its mature multiple), and fast pass-through keeps the
+  rest of the market's earnings flat (profits fall, L5, 2029-04); the equity index falls 19.4 % from
+  its peak (L11 needs 20 %), insurers' capital stays 7 % above the ratio at which they de-risk (L10),
+  and real household net worth falls 4 % (L12 needs 10 %). It got there by three changes shared by
+  every preset: the AI multiple's floor once AI revenue has reached scale (\`ai_val_growth_lo\`,
+  \`ai_rev_scale_priced\`), a Fed that does not hike against a tight labour market while CPI is
+  below target (\`tight_labour_weight\`; it had hiked to 2 % in 2029-30 with CPI at 0 and the
+  10-year at 3.4 %), and insurers de-risking at ~425 % RBC rather than 514 % (\`ins_threshold\` 0.5;
+  \`val_unemp_beta\` 4 -> 4.2 keeps the citrini-2028 drawdown at -0.313). Two knife edges remain:
+  a milder AI floor (-0.26 or lower) fires L11 in 2031 and makes \`bubble-burst\`'s capex fall
+  (-0.305) shallower than -0.30 below -0.26; and hh_work's mortgage delinquency reaches 1.496 x its t0
+  value in 2045 (L7 at 1.5): hh_work consumes out of housing wealth (house prices +80 % real by
+  2045) above its disposable income for two decades and runs its deposits below zero, a drift of the
+  household block that lower rates speed up.
 - AI cycle (part 2): the players split the consolidated \`ai\` column's cash flow and finance, but
   the matrices keep one \`ai\` column (five balance sheets are not separate columns); AI-lab equity
   bought by hh_top, funds and the rest of the world is reported by buyer (\`ai_apps_equity_from_*\`)

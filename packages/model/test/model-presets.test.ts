@@ -177,12 +177,14 @@ describe('citrini-tail, citrini-critique, coworking, policy-response must show',
       at(run('citrini-2028'), 'consumption_real', '2028-06'),
     );
   });
-  // Known gap, reported: software defaults (L9) no longer double (SaaS price cuts that pass through
-  // the vendors' own AI savings leave margins intact), but the AI-complex valuation boom of 2026-28
-  // deflates in 2029-32 as AI revenue growth slows: the index falls 27 % from its peak (L11) and
-  // insurers' capital, which holds the equity, drops below its threshold (L10); from 2029 the labour-supply
-  // limit binds and real pay (wages +3 %/yr, CPI ~0 with fast pass-through) squeezes profits too.
-  it.fails('KNOWN GAP (reported): citrini-critique: the chain stops before L7', () => {
+  // Software defaults (L9) do not double (SaaS price cuts that pass through the vendors' own AI
+  // savings leave margins intact). The AI-complex boom of 2026-28 still deflates in 2029-31 as AI
+  // revenue growth normalises, but no further than a mature franchise's multiple (ai_val_growth_lo);
+  // with CPI below target the Fed does not hike against the tight labour market (tight_labour_weight),
+  // so the index falls ~19 % from its peak (L11 needs 20 %), and insurers' capital stays above the
+  // level at which they de-risk (ins_threshold), so neither L10 nor L12 fires. The margins are thin:
+  // see docs/model.md "Known gaps".
+  it('citrini-critique: the chain stops before L7', () => {
     const late = run('citrini-critique').chain.filter((l) => Number(l.id.slice(1)) >= 7 && l.onset !== null);
     expect(late.map((l) => l.id)).toEqual([]);
   });
