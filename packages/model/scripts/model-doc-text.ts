@@ -112,11 +112,14 @@ earnings x multiple), private-credit fund equity, pension reserves; real assets:
 - **Credit** (\`private-credit.yaml\`, \`banks.yaml\`): default rates rise with the fall of revenue below
   its recent path (software: seats x SaaS price compression); marks lag fair value; bank payouts keep
   capital near its t0 ratio, standards tighten below 90 % of it.
-- **Markets** (\`markets.yaml\`, \`cb.yaml\`): HY spread from defaults, insurer stress and drawdowns;
-  equity = earnings x multiple (bounded expected growth, 10-year yield, spread, unemployment and the
-  pace of automation as moat erosion); Taylor rule with a floor, faster cuts than hikes, and an
-  emergency cut scaled by the Sahm indicator or an equity drawdown; 10-year yield from the expected
-  (floored) policy path.
+- **Markets** (\`markets.yaml\`, \`ai-valuation-floor.yaml\`, \`cb.yaml\`): HY spread from defaults,
+  insurer stress and drawdowns; equity = earnings x multiple (bounded expected growth, 10-year yield,
+  spread, unemployment and the pace of automation as moat erosion); the AI complex's multiple on
+  expected AI revenue growth falls, as that growth normalises, at most to a mature franchise's once AI
+  revenue has reached the scale its t0 price expected (a bust that has not delivered derates further);
+  Taylor rule with a floor, faster cuts than hikes, a tight labour market that counts only while
+  inflation is not below target, and an emergency cut scaled by the Sahm indicator or an equity
+  drawdown; 10-year yield from the expected (floored) policy path.
 - **Government** (\`gov.yaml\`): taxes with named payers (the AI tax is paid by the AI complex), UI,
   UBI per adult (trigger-able, phased in), deficit and debt.
 - **Capacity** (\`capacity.yaml\`, \`capacity-outage.yaml\`): chain-linked (Tornqvist) deflator;
@@ -155,7 +158,7 @@ first 3-month run meeting the rule), the months since the first link, the indica
 value at onset and the baseline's value in the same month. Read it as a partial order, not a
 sequence: L2 <= L3 <= L4, L3 <= L5 <= L6, L9 <= L10 <= L11, and the equity peak before L13. A link that
 never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the recession (L13) in
-2027 and the equity peak before it; \`policy-response\` stops after L10; \`coworking\` fires no link.
+2027 and the equity peak before it; \`policy-response\` stops after L9; \`coworking\` fires no link.
 
 ## Known gaps
 
@@ -173,17 +176,26 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   threshold around the preset's values: the partial order holds at every corner. Before: L4 fired
   in 2026-02 on the first rise of aggregate unemployment (one economy-wide confidence), and L6 in
   2027-02 from direct automation of routine work, with profits still rising into 2028.
-- \`citrini-critique\`: software-loan defaults no longer double (price cuts that pass the vendors'
-  own AI savings through leave their margins intact), but the AI-complex valuation boom of 2026-28
-  deflates as AI revenue growth slows, and insurers' capital, which holds the equity, goes below its
-  threshold (L10), so "the chain stops before L7" still fails with the endogenous AI cycle of part 2
-  (L10 2030-01, L11 2030-05, L12 2030-08; L2-L9 and L13 do not fire). Two forces: AI revenue growth
-  slows from ~90 %/yr (2027) to ~7 %/yr (2030), and the AI index falls from ~14,700 (2028) to ~5,100
-  (2033); and from 2029 the economy meets its labour-supply limit (unemployment 2.7 %, hiring
-  rationed) with nominal wages up ~3 %/yr while fast pass-through holds CPI inflation near 0, so real
-  pay squeezes profits (L5, 2029-04) and the rest-of-market index falls ~18 %. The equity index falls
-  36 % from its peak, high-yield spreads rise 2.2 points and insurers' capital ratio drops from 3.6 %
-  to 0.9 %.
+- \`citrini-critique\` still fails "the chain stops before L7", on one link: L11 (2030-02). L2 and L5
+  fire (knowledge employment -2 % from peak with the fast white-collar wave; profits fall from
+  2028-11 as pass-through hands AI savings to consumers) and nothing else between L3 and L13 except
+  L11. The AI complex booms with the adoption wave (AI index ~2.7x t0 by 2027-12, lifted further by
+  low unemployment and yields that fall ~2 points with CPI below 0) and deflates as AI revenue growth
+  normalises, to a mature franchise's multiple (\`ai_val_growth_lo\`): -60 %, and the whole index
+  -25 % from its peak (L11 needs -20 %). Tried: a ceiling on the growth premium that fades as AI
+  revenue reaches the scale the t0 price expected, and slower AI growth expectations; both remove the
+  critique's L11 but also the AI spending that carries \`citrini-2028\` into 2027, so its L4 comes
+  before L3 or its drawdown leaves the tier-"ci" band. What was fixed on the way (shared by every
+  preset): the AI multiple's floor once AI revenue has reached scale (\`ai_val_growth_lo\`,
+  \`ai_rev_scale_priced\`), a Fed that does not hike against a tight labour market while CPI is below
+  target (\`tight_labour_weight\`), insurers de-risking at ~425 % RBC (\`ins_threshold\` 0.5), so L10
+  and L12 no longer fire. A second, slow problem remains: hh_work and hh_pro run their deposits down
+  for twenty years in every preset (consumption out of housing wealth above disposable income), below
+  zero by ~2040 in the critique, where hh_work's delinquency then reaches 1.5x t0 (L7) in 2043-11. A
+  buffer-stock rule (a group saves to rebuild its liquid buffer toward its t0 ratio to expected
+  income) stops the drain, but it also lifts agi-endgame's 2040 consumption above its must-show
+  bound and reshuffles the Monte Carlo draws into corners where household gross income turns
+  negative in the 2040s, so it was not kept.
 - AI cycle (part 2): the players split the consolidated \`ai\` column's cash flow and finance, but
   the matrices keep one \`ai\` column (five balance sheets are not separate columns); AI-lab equity
   bought by hh_top, funds and the rest of the world is reported by buyer (\`ai_apps_equity_from_*\`)

@@ -183,11 +183,13 @@ describe('citrini-tail, citrini-critique, coworking, policy-response must show',
       at(run('citrini-2028'), 'consumption_real', '2028-06'),
     );
   });
-  // Known gap, reported: software defaults (L9) no longer double (SaaS price cuts that pass through
-  // the vendors' own AI savings leave margins intact), but the AI-complex valuation boom of 2026-28
-  // deflates in 2029-32 as AI revenue growth slows: the index falls 27 % from its peak (L11) and
-  // insurers' capital, which holds the equity, drops below its threshold (L10); from 2029 the labour-supply
-  // limit binds and real pay (wages +3 %/yr, CPI ~0 with fast pass-through) squeezes profits too.
+  // Known gap, reported (docs/model.md, "Known gaps"): L7-L10, L12 and L13 do not fire, but L11
+  // does (2030-02): the AI complex's boom with the white-collar adoption wave (AI index ~2.7x by
+  // 2027-12, lifted by low unemployment and falling yields) deflates as AI revenue growth normalises
+  // (-60 % to its mature multiple), and the whole index falls ~25 % from its peak (L11 needs 20 %).
+  // Every damping of that boom tried (a growth ceiling that fades with scale, slower growth
+  // expectations) also takes away the AI spending that carries citrini-2028 into 2027 and breaks its
+  // chain order or its tier-"ci" band. L7 fires too, in 2043-11: hh_work's deposits run below zero.
   it.fails('KNOWN GAP (reported): citrini-critique: the chain stops before L7', () => {
     const late = run('citrini-critique').chain.filter((l) => Number(l.id.slice(1)) >= 7 && l.onset !== null);
     expect(late.map((l) => l.id)).toEqual([]);
