@@ -158,7 +158,7 @@ first 3-month run meeting the rule), the months since the first link, the indica
 value at onset and the baseline's value in the same month. Read it as a partial order, not a
 sequence: L2 <= L3 <= L4, L3 <= L5 <= L6, L9 <= L10 <= L11, and the equity peak before L13. A link that
 never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the recession (L13) in
-2027 and the equity peak before it; \`policy-response\` stops after L9; \`coworking\` fires no link.
+2027 and the equity peak before it; \`policy-response\` stops after L10; \`coworking\` fires no link.
 
 ## Known gaps
 
@@ -176,26 +176,26 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   threshold around the preset's values: the partial order holds at every corner. Before: L4 fired
   in 2026-02 on the first rise of aggregate unemployment (one economy-wide confidence), and L6 in
   2027-02 from direct automation of routine work, with profits still rising into 2028.
-- \`citrini-critique\` still fails "the chain stops before L7", on one link: L11 (2030-02). L2 and L5
-  fire (knowledge employment -2 % from peak with the fast white-collar wave; profits fall from
-  2028-11 as pass-through hands AI savings to consumers) and nothing else between L3 and L13 except
-  L11. The AI complex booms with the adoption wave (AI index ~2.7x t0 by 2027-12, lifted further by
-  low unemployment and yields that fall ~2 points with CPI below 0) and deflates as AI revenue growth
-  normalises, to a mature franchise's multiple (\`ai_val_growth_lo\`): -60 %, and the whole index
-  -25 % from its peak (L11 needs -20 %). Tried: a ceiling on the growth premium that fades as AI
-  revenue reaches the scale the t0 price expected, and slower AI growth expectations; both remove the
-  critique's L11 but also the AI spending that carries \`citrini-2028\` into 2027, so its L4 comes
-  before L3 or its drawdown leaves the tier-"ci" band. What was fixed on the way (shared by every
-  preset): the AI multiple's floor once AI revenue has reached scale (\`ai_val_growth_lo\`,
-  \`ai_rev_scale_priced\`), a Fed that does not hike against a tight labour market while CPI is below
-  target (\`tight_labour_weight\`), insurers de-risking at ~425 % RBC (\`ins_threshold\` 0.5), so L10
-  and L12 no longer fire. A second, slow problem remains: hh_work and hh_pro run their deposits down
-  for twenty years in every preset (consumption out of housing wealth above disposable income), below
-  zero by ~2040 in the critique, where hh_work's delinquency then reaches 1.5x t0 (L7) in 2043-11. A
-  buffer-stock rule (a group saves to rebuild its liquid buffer toward its t0 ratio to expected
-  income) stops the drain, but it also lifts agi-endgame's 2040 consumption above its must-show
-  bound and reshuffles the Monte Carlo draws into corners where household gross income turns
-  negative in the 2040s, so it was not kept.
+- \`citrini-critique\`, how the chain stops before L7 (a known gap until this version): L2 and L5 fire
+  (knowledge employment -2 % from peak with the fast white-collar wave; profits fall from 2029-01 as
+  pass-through hands AI savings to consumers) and nothing from L7 on. The critique's competition
+  reaches the AI vendors too (\`ai_markup\` 1.5, AI priced nearer its compute cost), so the AI
+  complex's boom is smaller, and its deflation as revenue growth normalises stops at a mature
+  franchise's multiple (\`ai_val_growth_lo\`, \`ai_rev_scale_priced\`): the whole index falls ~18 % from
+  its peak (L11 needs 20 %). A Fed that does not hike against a tight labour market while CPI is below
+  target (\`tight_labour_weight\`), insurers de-risking at ~425 % RBC (\`ins_threshold\` 0.5) and
+  buffer-stock saving (\`buffer_pull\`: a group whose liquid buffer has fallen short of its t0 ratio to
+  expected income saves to rebuild it) keep L10, L12 and L7 away; before the last, hh_work ran its
+  deposits down for twenty years (below zero by ~2040) and its delinquency reached 1.5x t0 in 2043.
+  Margins: drawdown -17.5 % against -20 %, delinquency 1.15x t0 against 1.5x. With the AI markup of
+  the memo (2) the index falls ~25 % (L11, 2030).
+- Households' liquid buffers: \`buffer_pull\` (0.03 a year) slows the long drift of hh_pro's and
+  hh_work's deposits but does not stop it everywhere: in \`citrini-critique\` and \`policy-response\`
+  hh_pro's deposits go below zero in the 2040s (an overdraft the model does not price). A stronger
+  pull (0.05) lifts \`agi-endgame\`'s 2040 consumption above its must-show bound (20 % below baseline).
+- Firms never pay more for AI than the wages of the tasks it does (\`ai_spend_auto\`): in a few
+  extreme Monte Carlo draws the AI price index ran up to several times the wage, firms' profits fell
+  to -56 tn and household income turned negative; the bound binds in no preset.
 - AI cycle (part 2): the players split the consolidated \`ai\` column's cash flow and finance, but
   the matrices keep one \`ai\` column (five balance sheets are not separate columns); AI-lab equity
   bought by hh_top, funds and the rest of the world is reported by buyer (\`ai_apps_equity_from_*\`)
