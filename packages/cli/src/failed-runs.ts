@@ -3,7 +3,7 @@
  * progress bar and a runner around the batch, the runs the engine could not solve collected
  * while it goes, and one warning line for them at the end.
  */
-import type { Runner } from '@endgame/analysis';
+import type { MonteCarloInput, MonteCarloResult, Runner } from '@endgame/analysis';
 
 /** A run that failed: its index in the whole batch and the message naming it (`describeFailedRun`). */
 export interface FailedRun {
@@ -66,4 +66,12 @@ export async function runBatch<T>(spec: BatchSpec<T>, work: (hooks: BatchHooks) 
   }
   warnFailedRuns(failures, spec.runs, typeof spec.detail === 'string' ? spec.detail : spec.detail(result));
   return result;
+}
+
+/** A Monte Carlo as a {@link runBatch}: `input` is everything but the runner and the hooks. */
+export function monteCarloBatch(
+  spec: Omit<BatchSpec<MonteCarloResult>, 'runs'>,
+  input: Omit<MonteCarloInput, 'runner' | 'onProgress' | 'onRunFailed'>,
+): Promise<MonteCarloResult> {
+  return runBatch({ ...spec, runs: input.runs }, (hooks) => spec.analysis.monteCarlo({ ...input, ...hooks }));
 }

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type AnalysisInput, loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
 import { CliError, describeFsError, EXIT } from './errors.js';
-import { runBatch } from './failed-runs.js';
+import { monteCarloBatch } from './failed-runs.js';
 import { presetOptions } from './model-args.js';
 import { collectSet, parseSets } from './model-input.js';
 import { recordInStore, STORE_OPTION_HELP } from './store-option.js';
@@ -146,22 +146,18 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
   const baseline = baselineView(input, loaded, model);
   printWarnings(loaded.warnings);
 
-  const result = await runBatch(
-    { analysis, runs, workers, label: `mc ${loaded.name}`, detail: ' of the statistics' },
-    ({ runner, onProgress, onRunFailed }) =>
-      analysis.monteCarlo({
-        compiled,
-        base,
-        uncertain,
-        keep,
-        runs,
-        seed,
-        runner,
-        ...(baseline ? { baseline } : {}),
-        ...(metrics ? { metrics } : {}),
-        onProgress,
-        onRunFailed,
-      }),
+  const result = await monteCarloBatch(
+    { analysis, workers, label: `mc ${loaded.name}`, detail: ' of the statistics' },
+    {
+      compiled,
+      base,
+      uncertain,
+      keep,
+      runs,
+      seed,
+      ...(baseline ? { baseline } : {}),
+      ...(metrics ? { metrics } : {}),
+    },
   );
   const axis = analysis.mcTimeAxis(compiled, base);
   switch (options.format) {

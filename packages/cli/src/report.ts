@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadAnalysisInput, parseCount, parseSeed, printWarnings } from './analysis-input.js';
 import { CliError, describeFsError, EXIT } from './errors.js';
-import { runBatch } from './failed-runs.js';
+import { monteCarloBatch } from './failed-runs.js';
 import { parseSetPairs, presetOptions } from './model-args.js';
 import { assertReadableFile, collectSet } from './model-input.js';
 
@@ -81,22 +81,9 @@ async function monteCarloBands(
   const names = new Set(loaded.compiled.slots.map((s) => s.name));
   const keep = report.HEADLINE_CHARTS.map((c) => c.series).filter((name) => names.has(name));
   const baseline = baselineView(input, loaded, model);
-  const result = await runBatch(
-    { analysis, runs, workers, label: `report --mc ${loaded.name}`, detail: ' of the fan bands' },
-    ({ runner, onProgress, onRunFailed }) =>
-      analysis.monteCarlo({
-        compiled: loaded.compiled,
-        base,
-        uncertain,
-        keep,
-        runs,
-        seed,
-        runner,
-        chain: false,
-        ...(baseline ? { baseline } : {}),
-        onProgress,
-        onRunFailed,
-      }),
+  const result = await monteCarloBatch(
+    { analysis, workers, label: `report --mc ${loaded.name}`, detail: ' of the fan bands' },
+    { compiled: loaded.compiled, base, uncertain, keep, runs, seed, chain: false, ...(baseline ? { baseline } : {}) },
   );
   return { runs: result.runs, seed: result.seed, percentiles: result.percentiles };
 }
