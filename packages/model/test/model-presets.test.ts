@@ -130,7 +130,10 @@ describe('citrini-2028 must show', () => {
     expect(o('L3')).toBeLessThanOrEqual(o('L4'));
     expect(o('L5')).toBeLessThanOrEqual(o('L6'));
   });
-  it('the partial order is no knife edge: it holds when the confidence and diffusion drivers and the threshold move', () => {
+  // Not every neighbour keeps it: in a 3x3x3 scan (sensitivity 6-8, threshold 0.0115-0.0135,
+  // diffusion 3.25-3.75) 22 of 27 points do; at the other 5, L6 comes one month before L5 (both turn
+  // with the 2028 fall in demand). The corners below are the ones this test holds to.
+  it('the partial order holds at four corners around the preset (confidence, threshold, diffusion)', () => {
     const variants: Record<string, number>[] = [
       { confidence_sensitivity: 6, confidence_threshold: 0.0115 },
       { confidence_sensitivity: 8, confidence_threshold: 0.0135 },
