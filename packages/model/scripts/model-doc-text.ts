@@ -172,7 +172,7 @@ never fires shows "-". \`citrini-2028\` fires all or nearly all links, with the 
   lag, so baseline's high-income consumption grows ~1.5-2 %/yr from month 1 instead of standing still
   for a year (which had made any early dip a y/y fall). Mortgage delinquency reacts less to income
   loss (\`dq_income\` 4: prime borrowers defend their mortgages), which keeps it inside the memo's
-  norms with unemployment near 10.5 %. L3 <= L4 holds with 4-6 months to spare at every point of a
+  norms with unemployment near 10.5 %. L3 <= L4 holds with 2-6 months to spare at every point of a
   3x3x3 scan around the preset (sensitivity 6-8, threshold 0.0115-0.0135, knowledge diffusion
   3.25-3.75 years); L5 <= L6 is tight: the two turn together with the 2028 fall in demand (same month
   in the preset), and at 5 of the 27 points L6 comes one month first. Before: L4 fired
