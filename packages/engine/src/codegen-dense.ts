@@ -19,6 +19,7 @@
 import type { Expr } from './ast.js';
 import { emitLocalLu } from './codegen-lu.js';
 import { ExprEmitter, lagLocals } from './expr-emitter.js';
+import { childrenOf } from './expr-map.js';
 import type { ProgramEquation, ProgramStep } from './program.js';
 
 /** Newton iterations of one inline solve before it gives up (as {@link DenseNewton}). */
@@ -137,18 +138,4 @@ export function emitDenseBlock(
     '}',
   ];
   return lines.join('\n');
-}
-
-/** The direct subexpressions of e. */
-function childrenOf(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'unary':
-      return [e.arg];
-    case 'binary':
-      return [e.left, e.right];
-    case 'call':
-      return e.args;
-    default:
-      return [];
-  }
 }

@@ -1,6 +1,6 @@
 /**
  * Structural transforms of expressions: renaming references (for `as:`
- * prefixes) and a generic bottom-up visitor.
+ * prefixes), a node's children and a generic top-down visitor.
  */
 import type { Expr } from './ast.js';
 
@@ -25,21 +25,22 @@ export function renameExpr(e: Expr, rename: (name: string) => string): Expr {
   }
 }
 
+/** The direct subexpressions of `e` (none for numbers, names and lags). */
+export function childrenOf(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'unary':
+      return [e.arg];
+    case 'binary':
+      return [e.left, e.right];
+    case 'call':
+      return e.args;
+    default:
+      return [];
+  }
+}
+
 /** Calls `visit` on every node of `e`, parents before children. */
 export function walkExpr(e: Expr, visit: (node: Expr) => void): void {
   visit(e);
-  switch (e.kind) {
-    case 'unary':
-      walkExpr(e.arg, visit);
-      break;
-    case 'binary':
-      walkExpr(e.left, visit);
-      walkExpr(e.right, visit);
-      break;
-    case 'call':
-      for (const a of e.args) walkExpr(a, visit);
-      break;
-    default:
-      break;
-  }
+  for (const child of childrenOf(e)) walkExpr(child, visit);
 }

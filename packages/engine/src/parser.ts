@@ -21,6 +21,7 @@ import {
   type SourcePos,
 } from './ast.js';
 import { EngineError } from './diagnostics.js';
+import { childrenOf } from './expr-map.js';
 import { describeToken, Lexer, type Token } from './lexer.js';
 import { printExpr } from './print-expr.js';
 import { editDistance } from './suggest.js';
@@ -309,20 +310,6 @@ class Parser {
   }
 }
 
-/** Children of a node, for the iterative depth check. */
-function children(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'unary':
-      return [e.arg];
-    case 'binary':
-      return [e.left, e.right];
-    case 'call':
-      return e.args;
-    default:
-      return [];
-  }
-}
-
 /** Fails when the tree is deeper than {@link MAX_TREE_DEPTH}, so later recursive passes cannot overflow the stack. */
 function checkTreeDepth(root: Expr): void {
   const stack: Array<[Expr, number]> = [[root, 1]];
@@ -334,7 +321,7 @@ function checkTreeDepth(root: Expr): void {
         node.pos,
       );
     }
-    for (const child of children(node)) stack.push([child, depth + 1]);
+    for (const child of childrenOf(node)) stack.push([child, depth + 1]);
   }
 }
 
