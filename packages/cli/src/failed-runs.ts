@@ -6,7 +6,7 @@
 import type { MonteCarloInput, MonteCarloResult, Runner } from '@endgame/analysis';
 
 /** A run that failed: its index in the whole batch and the message naming it (`describeFailedRun`). */
-export interface FailedRun {
+interface FailedRun {
   run: number;
   message: string;
 }
@@ -15,7 +15,7 @@ export interface FailedRun {
  * Writes "N of M runs failed and are left out`detail` (first: …)" to stderr, naming the failed
  * run with the lowest index; nothing when no run failed.
  */
-export function warnFailedRuns(failures: readonly FailedRun[], runs: number, detail: string): void {
+function warnFailedRuns(failures: readonly FailedRun[], runs: number, detail: string): void {
   if (failures.length === 0) return;
   const first = failures.reduce((a, b) => (b.run < a.run ? b : a));
   process.stderr.write(
