@@ -6,7 +6,7 @@
  * at which capex or prices fall.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario, type ScenarioRun } from '../src/index.js';
+import { runScenario } from '../src/index.js';
 import { periodOf, presetRun } from './preset-runs.js';
 
 const run = presetRun;
