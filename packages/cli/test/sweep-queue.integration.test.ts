@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SweepSummary } from '@endgame/distributed';
 import { ResultsStore, type StoredJob } from '@endgame/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -44,23 +45,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The summary a coordinator printed with --format json. */
-interface Summary {
-  sweepId: string;
-  jobs: number;
-  ran: number;
-  skipped: number;
-  ok: number;
-  failed: number;
-  failures: { index: number; error: string }[];
-}
-
 /** Runs a coordinator to the end and returns its JSON summary. */
-async function sweep(...args: string[]): Promise<Summary> {
+async function sweep(...args: string[]): Promise<SweepSummary> {
   const coordinator = spawnEndgame('sweep', ...args, '--format', 'json');
   const { code } = await coordinator.exited;
   if (code !== 0) throw new Error(`endgame sweep exited ${code}: ${coordinator.err()}`);
-  return JSON.parse(coordinator.out()) as Summary;
+  return JSON.parse(coordinator.out()) as SweepSummary;
 }
 
 /** The jobs of the one sweep in `store`. */
@@ -140,7 +130,7 @@ describe('endgame sweep --backend queue (loopback Redis, two workers)', () => {
     await stop(victim, 'SIGKILL');
     const { code } = await coordinator.exited;
     expect(code, coordinator.err()).toBe(0);
-    const summary = JSON.parse(coordinator.out()) as Summary;
+    const summary = JSON.parse(coordinator.out()) as SweepSummary;
     expect([summary.ok, summary.failed]).toEqual([16, 0]);
     const jobs = await storedJobs(store, summary.sweepId);
     expectSlowGrid(jobs);
@@ -251,7 +241,7 @@ describe('endgame sweep --backend queue (loopback Redis, two workers)', () => {
     const { code } = await coordinator.exited;
     expect(code, coordinator.err()).toBe(0);
     expect(coordinator.err()).toMatch(/re-adding \d+ missing jobs/);
-    const summary = JSON.parse(coordinator.out()) as Summary;
+    const summary = JSON.parse(coordinator.out()) as SweepSummary;
     expect([summary.ok, summary.failed]).toEqual([16, 0]);
     expectSlowGrid(await storedJobs(store, summary.sweepId));
   });
