@@ -124,6 +124,11 @@ describe('web simulator', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'causal-map.png'), fullPage: true });
     await byTestId(page, 'tab-compare').click();
     await expect.poll(() => byTestId(page, 'compare-table').count()).toBe(1);
+    // B (a preset) runs once, not again on every render it causes.
+    const compareRuns = () => page.evaluate(() => window.__endgame?.compareSeq ?? -1);
+    const settled = await compareRuns();
+    await page.waitForTimeout(1000);
+    expect(await compareRuns()).toBe(settled);
     await page.screenshot({ path: join(SCREENSHOTS, 'compare.png') });
     expect(errors).toEqual([]);
     await page.context().close();

@@ -51,12 +51,20 @@ interface PageProbe {
   drawnAt: number;
   /** Worker milliseconds of the newest run. */
   workerMs: number;
+  /** Finished runs of the compare view's B. */
+  compareSeq: number;
 }
 
 declare global {
   interface Window {
     __endgame?: PageProbe;
   }
+}
+
+/** The page's probe, created on first use. */
+function pageProbe(): PageProbe {
+  window.__endgame ??= { seq: 0, drawnSeq: 0, drawnAt: 0, workerMs: 0, compareSeq: 0 };
+  return window.__endgame;
 }
 
 /** The app. */
@@ -107,7 +115,11 @@ export function App() {
     return [...new Set([...headlineSeries(), ...extra])];
   }, [inspected, mapNode, view, minskyNames]);
   const status = useScenarioRuns(client, state, names);
-  const compareState = compareWith === PINNED ? pinned : { preset: compareWith, set: {}, ubiTrigger: null };
+  // One state object per choice of B: a new object on every render would start a new run each time.
+  const compareState = useMemo(
+    () => (compareWith === PINNED ? pinned : { preset: compareWith, set: {}, ubiTrigger: null }),
+    [compareWith, pinned],
+  );
   const compare = useScenarioRuns(view === 'compare' ? client : null, compareState, headlineSeries());
   // The report compares with the compare view's B, unless B is the current scenario's own unchanged preset.
   const reportCompare =
@@ -117,7 +129,7 @@ export function App() {
       : null;
 
   useEffect(() => {
-    const probe = (window.__endgame ??= { seq: 0, drawnSeq: 0, drawnAt: 0, workerMs: 0 });
+    const probe = pageProbe();
     probe.seq = status.seq;
     probe.workerMs = status.result?.ms ?? 0;
     const seq = status.seq;
@@ -126,6 +138,9 @@ export function App() {
       probe.drawnAt = performance.now();
     });
   }, [status]);
+  useEffect(() => {
+    pageProbe().compareSeq = compare.seq;
+  }, [compare.seq]);
 
   const current = useRef({ state, history });
   current.current = { state, history };
