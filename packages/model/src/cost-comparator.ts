@@ -6,16 +6,9 @@
  * implementation. Every assumption comes back with its value, unit, doc and
  * source (a calibration key or a declared assumption).
  */
-import {
-  type CompiledModel,
-  compile,
-  EngineError,
-  instantiate,
-  loadModel,
-  type ModelInstance,
-  type ReadFile,
-} from '@endgame/engine';
+import { EngineError, type ReadFile } from '@endgame/engine';
 import { nodeReadFile, packagePath } from './files.js';
+import { compiledModel } from './run-scenario.js';
 
 /** The overridable inputs of a comparison, in the CLI's words. */
 export interface CostInputs {
@@ -74,16 +67,6 @@ export function costComparatorPath(): string {
   return `${packagePath('../model/')}/cost-comparator.yaml`;
 }
 
-let cached: { compiled: CompiledModel; instance: ModelInstance } | undefined;
-
-function comparator(readFile: ReadFile): { compiled: CompiledModel; instance: ModelInstance } {
-  if (!cached) {
-    const compiled = compile(loadModel(costComparatorPath(), { readFile }));
-    cached = { compiled, instance: instantiate(compiled) };
-  }
-  return cached;
-}
-
 /** Checks the inputs and maps them to param overrides; throws a `bad-input` EngineError naming the flag. */
 export function costOverrides(inputs: CostInputs): Record<string, number> {
   const params: Record<string, number> = {};
@@ -102,7 +85,7 @@ export function costOverrides(inputs: CostInputs): Record<string, number> {
 /** AI agents against a human team for one software job; defaults are the compiler case. */
 export function compareCost(inputs: CostInputs = {}, options: { readFile?: ReadFile } = {}): CostComparison {
   const params = costOverrides(inputs);
-  const { compiled, instance } = comparator(options.readFile ?? nodeReadFile);
+  const { compiled, instance } = compiledModel(costComparatorPath(), options.readFile ?? nodeReadFile);
   const result = instance.run({ params, checks: false });
   const v = (name: string): number => result.series(name)[1];
   const assumptions: Record<string, CostAssumption> = {};
