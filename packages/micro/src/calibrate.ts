@@ -20,9 +20,8 @@
 import { MICRO_ASSUMPTIONS as A } from './assumptions.js';
 import { advanceShard } from './kernel.js';
 import { IN, IN_GLOBAL, IN_GROUP, N_GROUPS, ST, ST_GROUP, ST_LENGTH } from './layout.js';
-import { groupStarts, type PopulationSetup, synthesizeShard } from './population.js';
-import { seedShardRng, shardStreams } from './rng.js';
-import { allocateShard, SHARD_SIZE, type Shard } from './shard.js';
+import { createPopulation, type PopulationSetup } from './population.js';
+import { SHARD_SIZE } from './shard.js';
 
 /** Seed of the reference population. */
 export const REFERENCE_SEED = 20260101;
@@ -31,7 +30,8 @@ export const REFERENCE_SHARDS = 4;
 /** Months every population is run at the t0 state before t0, so labour churn and buffers are settled. */
 export const BURN_IN_MONTHS = 24;
 
-const logit = (p: number) => Math.log(p / (1 - p)) / 1.702;
+/** The z-score whose logistic approximation of the normal CDF (1/(1+exp(−1.702 z))) is `p`. */
+export const logit = (p: number): number => Math.log(p / (1 - p)) / 1.702;
 
 /** The t0 inputs with the burn-in flag set and no liquid growth. */
 export function burnInInputs(inputs0: Float64Array): Float64Array {
@@ -81,16 +81,12 @@ function calibrate(
   setup: PopulationSetup,
   macro: { dqIncome: number; dqBuffer: number; delinq0: number },
 ): Float64Array {
-  const streams = shardStreams(REFERENCE_SEED);
-  const shards: Shard[] = [];
+  const shards = createPopulation(REFERENCE_SHARDS * SHARD_SIZE, REFERENCE_SEED, setup, false);
   const inputs = burnInInputs(setup.inputs0);
   const stats = new Float64Array(ST_LENGTH);
   const consumption = new Float64Array(N_GROUPS);
   const households = new Float64Array(N_GROUPS);
-  for (let s = 0; s < REFERENCE_SHARDS; s++) {
-    const shard = allocateShard(s, SHARD_SIZE, groupStarts(SHARD_SIZE), false);
-    seedShardRng(streams, s, shard.rng);
-    synthesizeShard(shard, setup);
+  for (const shard of shards) {
     const own = Float64Array.from(inputs);
     for (let m = 0; m < BURN_IN_MONTHS; m++) {
       advanceShard(shard, own, stats);
@@ -104,7 +100,6 @@ function calibrate(
       consumption[g] += stats[g * ST_GROUP + ST.consumption];
       households[g] += stats[g * ST_GROUP + ST.households];
     }
-    shards.push(shard);
   }
   const out = new Float64Array(3 * N_GROUPS);
   const d0 = macro.delinq0;

@@ -74,7 +74,6 @@ export function fillInputs(
   prev: number,
   k: MacroConstants,
   dq: Float64Array,
-  burnIn: boolean,
   out: Float64Array,
   interestScale: ArrayLike<number> = NO_SCALE,
 ): Float64Array {
@@ -122,7 +121,8 @@ export function fillInputs(
   out[G + IN_GLOBAL.smoothing] = k.dt / k.incomeExpectTime;
   out[G + IN_GLOBAL.dqRate] = k.dqRate;
   out[G + IN_GLOBAL.dqBuffer] = k.dqBuffer;
-  out[G + IN_GLOBAL.burnIn] = burnIn ? 1 : 0;
+  // A month of the run, never a burn-in month: burnInInputs (calibrate.ts) sets the flag on a copy.
+  out[G + IN_GLOBAL.burnIn] = 0;
   out[G + IN_GLOBAL.rate] = read('mortgage_rate', q);
   out[G + IN_GLOBAL.dqIncome] = k.dqIncome;
   return out;

@@ -8,7 +8,7 @@
  */
 import { checkSeed } from '@endgame/analysis';
 import { GROUPS, METROS, OCCUPATIONS } from './assumptions.js';
-import { BURN_IN_MONTHS, burnInInputs, calibrateDelinquency } from './calibrate.js';
+import { BURN_IN_MONTHS, burnInInputs, calibrateDelinquency, logit } from './calibrate.js';
 import { consumptionByDecile, giniOfHistogram, middleClassShare, quantileOfHistogram } from './distribution.js';
 import type { ShardExecutor } from './executor.js';
 import {
@@ -105,7 +105,7 @@ export class MicroSimulation {
   ) {
     checkSeed(seed);
     this.constants = readConstants(read, dt);
-    const inputs0 = fillInputs(read, 0, 0, this.constants, new Float64Array(9), false, newInputs());
+    const inputs0 = fillInputs(read, 0, 0, this.constants, new Float64Array(9), newInputs());
     const setup = {
       inputs0,
       mortgagePerMember: this.constants.mortgagePerMember,
@@ -144,7 +144,7 @@ export class MicroSimulation {
     sim.calibration = calibrateDelinquency(sim.setup, sim.constants);
     await drawing;
     const burnIn = () =>
-      burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, false, sim.inputs, sim.interestScale));
+      burnInInputs(fillInputs(read, 0, 0, sim.constants, sim.calibration, sim.inputs, sim.interestScale));
     let stats: Float64Array = new Float64Array(0);
     for (let m = 0; m < BURN_IN_MONTHS - 1; m++) {
       stats = await executor.advance(sim.shards, burnIn());
@@ -152,7 +152,6 @@ export class MicroSimulation {
       sim.scaleInterest(0);
     }
     // The population's own consumption at t0, not the reference population's: rescale, then one more month,
-    const logit = (p: number) => Math.log(p / (1 - p)) / 1.702;
     for (let g = 0; g < N_GROUPS; g++) {
       const b = g * ST_GROUP;
       sim.calibration[3 * g + 2] *=
@@ -173,16 +172,7 @@ export class MicroSimulation {
       throw new Error(`micro month ${p}: the next month is ${this.month + 1} of ${this.months}`);
     }
     const q = p - 1;
-    fillInputs(
-      this.read,
-      q,
-      Math.max(0, q - 1),
-      this.constants,
-      this.calibration,
-      false,
-      this.inputs,
-      this.interestScale,
-    );
+    fillInputs(this.read, q, Math.max(0, q - 1), this.constants, this.calibration, this.inputs, this.interestScale);
     const stats = await this.executor.advance(this.shards, this.inputs);
     this.record(p, stats);
     this.scaleInterest(q);
