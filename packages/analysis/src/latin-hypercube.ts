@@ -7,7 +7,7 @@
  * always gives the same points.
  */
 import { EngineError } from '@endgame/engine';
-import { checkSeed, randomIndex, seededRng } from './rng.js';
+import { checkSeed, seededRng, shuffle } from './rng.js';
 
 /**
  * A Latin hypercube sample: `n × dims` values (row-major, point after point),
@@ -28,12 +28,7 @@ export function latinHypercube(n: number, dims: number, seed: number): Float64Ar
   const strata = new Int32Array(n);
   for (let d = 0; d < dims; d++) {
     for (let j = 0; j < n; j++) strata[j] = j;
-    for (let j = n - 1; j > 0; j--) {
-      const k = randomIndex(rng, j + 1);
-      const swap = strata[j];
-      strata[j] = strata[k];
-      strata[k] = swap;
-    }
+    shuffle(rng, strata);
     for (let i = 0; i < n; i++) {
       // (stratum + u) / n < 1 even when u rounds up to the top of its range.
       points[i * dims + d] = Math.min((strata[i] + rng.next()) / n, 1 - Number.EPSILON / 2);

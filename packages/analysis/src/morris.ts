@@ -6,7 +6,7 @@
  */
 import { EngineError } from '@endgame/engine';
 import { quantile } from './distributions.js';
-import { runStreams } from './rng.js';
+import { randomIndex, runStreams, shuffle } from './rng.js';
 import type { Rng, UncertainParam } from './types.js';
 
 /**
@@ -66,21 +66,6 @@ function checkCount(value: number, what: string): void {
   }
 }
 
-/** Random integer in [0, n). */
-function randomInt(rng: Rng, n: number): number {
-  return Math.min(n - 1, Math.floor(rng.next() * n));
-}
-
-/** A random permutation of 0..k−1 (Fisher–Yates). */
-function permutation(rng: Rng, k: number): number[] {
-  const order = Array.from({ length: k }, (_, i) => i);
-  for (let i = k - 1; i > 0; i--) {
-    const j = randomInt(rng, i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
 /**
  * Builds r Morris trajectories for `params` (Morris 1991): p levels
  * l/(p − 1) in probability, a random start level per param, then each param
@@ -104,13 +89,16 @@ export function morrisDesign(params: readonly UncertainParam[], options: MorrisO
   const delta = new Float64Array(r * k);
   const level = new Int32Array(k);
   for (let t = 0; t < r; t++) {
-    for (let i = 0; i < k; i++) level[i] = randomInt(rng, p);
+    for (let i = 0; i < k; i++) level[i] = randomIndex(rng, p);
     const base = t * (k + 1);
     const write = (row: number) => {
       for (let i = 0; i < k; i++) unit[row * k + i] = level[i] / (p - 1);
     };
     write(base);
-    const order = permutation(rng, k);
+    const order = shuffle(
+      rng,
+      Array.from({ length: k }, (_, i) => i),
+    );
     for (let s = 0; s < k; s++) {
       const i = order[s];
       const up = level[i] + jump <= p - 1;

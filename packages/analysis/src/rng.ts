@@ -78,3 +78,14 @@ export function seededRng(seed: number): Rng {
 export function randomIndex(rng: Rng, n: number): number {
   return Math.min(n - 1, Math.floor(rng.next() * n));
 }
+
+/** Shuffles `order` in place (Fisher–Yates, from the last position down) and returns it. */
+export function shuffle<T extends { length: number; [i: number]: number }>(rng: Rng, order: T): T {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = randomIndex(rng, i + 1);
+    const swap = order[i];
+    order[i] = order[j];
+    order[j] = swap;
+  }
+  return order;
+}
