@@ -129,7 +129,7 @@ export function generateSource(program: Program, slotNames: readonly string[]): 
         out.push(emitDenseBlock(k, step, eqs, slotOf, tableOf));
         luSizes.push(eqs.length);
         period.push(`F(${blocks.length},b${k}d(o,S,p,t,dt,tol,J,g,P));`);
-        blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n,dense:b${k}d}`);
+        blocks.push(`{jacobi:b${k}j,seidel:b${k}s,newton:b${k}n}`);
         return;
       }
     } else blocks.push(`{jacobi:b${k}j,seidel:b${k}s}`);

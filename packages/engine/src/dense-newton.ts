@@ -21,23 +21,6 @@ export type NewtonEvaluator = (
   J: Float64Array,
 ) => void;
 
-/**
- * A whole dense Newton solve of one block in generated code (codegen-dense.ts):
- * returns the iterations used, or −1 with the starting values in o. `J`, `g`
- * and `P` are scratch (at least n², n and n long).
- */
-export type DenseSolveFn = (
-  o: Float64Array,
-  S: number,
-  p: number,
-  t: number,
-  dt: number,
-  tol: number,
-  J: Float64Array,
-  g: Float64Array,
-  P: Int32Array,
-) => number;
-
 /** Dense Newton on one small block. */
 export class DenseNewton {
   private readonly x: Float64Array;

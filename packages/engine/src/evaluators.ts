@@ -7,7 +7,7 @@
 import type { SlotInfo } from './api-types.js';
 import { type BlockEvaluators, BlockSolver } from './block-solver.js';
 import { checkExpressions } from './codegen.js';
-import type { DenseSolveFn, NewtonEvaluator } from './dense-newton.js';
+import type { NewtonEvaluator } from './dense-newton.js';
 import { EngineError } from './diagnostics.js';
 import { type EvalFrame, evaluate, type Resolved, type RuntimeTable, resolveExpr } from './interpreter.js';
 import type { Program, ProgramEquation, ProgramStep } from './program.js';
@@ -23,7 +23,7 @@ export interface RuntimeContext {
  * A block's evaluators; `newton` (F with its exact Jacobian) exists for small differentiable blocks,
  * and compiled code adds `dense` (the whole Newton solve) where no variable of the block is exogenous.
  */
-export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator; dense?: DenseSolveFn };
+export type BlockFns = BlockEvaluators & { newton?: NewtonEvaluator };
 
 /** A straight-line chunk of equations for one period. */
 export type ChunkFn = (o: Float64Array, S: number, p: number, t: number, dt: number) => void;
@@ -31,8 +31,9 @@ export type ChunkFn = (o: Float64Array, S: number, p: number, t: number, dt: num
 /**
  * One whole period in generated code: the chunks, and for the k-th block `F(k, it)` after its
  * generated dense solve (`it` iterations, −1 when it failed) or `F(k, 0)` where it has none,
- * so the period loop records the iterations or solves the block itself. `tol`, `J`, `g`, `P`:
- * as {@link DenseSolveFn}.
+ * so the period loop records the iterations or solves the block itself. The generated solve
+ * (`b{k}d`, codegen-dense.ts) stops at `tol`; `J`, `g`, `P` are its scratch (at least n², n and
+ * n long for the largest block).
  */
 export type PeriodFn = (
   o: Float64Array,

@@ -145,9 +145,7 @@ class Instance implements ModelInstance {
     const key = `${interpret}:${tol}:${enabled}`;
     let list = this.denseCache.get(key);
     if (list === undefined) {
-      list = ev.blocks.map((fns, k) =>
-        fns.newton && enabled ? new DenseNewton(blockSlots(this.program, k), tol) : null,
-      );
+      list = ev.blocks.map((fns, k) => (fns.newton && enabled ? new DenseNewton(this.blockSlotList()[k], tol) : null));
       this.denseCache.set(key, list);
     }
     for (const d of list) d?.reset();

@@ -17,7 +17,7 @@ describe('generated dense solves of small blocks (compiled runs)', () => {
       '  - T = tau * Y',
     );
     const instance = instanceOf(text);
-    expect(instance.compiled.source).toMatch(/dense:b\d+d/);
+    expect(instance.compiled.source).toMatch(/function b\d+d\(/);
     const compiled = instance.run();
     for (let p = 1; p <= 6; p++) {
       const closed = 2.5 * 20 * (1 + 0.1 * p);
@@ -58,7 +58,7 @@ describe('generated dense solves of small blocks (compiled runs)', () => {
     // general solver (backtracking, Gauss–Seidel) must find 0.
     const text = yaml('periods: 2', 'equations:', '  - x = y - atan(y)', '  - y = x', 'initial: { x: 2, y: 2 }');
     const instance = instanceOf(text);
-    expect(instance.compiled.source).toMatch(/dense:b\d+d/);
+    expect(instance.compiled.source).toMatch(/function b\d+d\(/);
     const compiled = instance.run();
     expect(Math.abs(compiled.series('x')[1])).toBeLessThan(1e-10);
     const interpreted = instance.run({ interpret: true });
@@ -98,7 +98,7 @@ describe('generated dense solves of small blocks (compiled runs)', () => {
           `  - w = ${c[4]} * u * v / (1 + v * v) + ${c[5]} * v + ${c[6]} * exp(-0.1 * u * u) + 1`,
         );
         const instance = instanceOf(text);
-        expect(instance.compiled.source).toMatch(/dense:b\d+d/);
+        expect(instance.compiled.source).toMatch(/function b\d+d\(/);
         const outcome = (interpret: boolean) => {
           try {
             return instance.run({ interpret });
