@@ -151,16 +151,18 @@ interface Solved {
   warnings: Warning[];
 }
 
-/** Runs `solve`, prefixing an engine error with the run that failed (`while running preset 'baseline' ...`). */
+/** `err` prefixed with the run that failed (`while running preset 'baseline' ...`) when it is an engine error. */
+function named(what: string, err: unknown): unknown {
+  if (!(err instanceof EngineError)) return err;
+  return new EngineError(err.code, `while running ${what}: ${err.message}`, undefined, { ...err.detail, pos: err.pos });
+}
+
+/** Runs `solve`, naming the run in an engine error it throws. */
 function naming<T>(what: string, solve: () => T): T {
   try {
     return solve();
   } catch (err) {
-    if (!(err instanceof EngineError)) throw err;
-    throw new EngineError(err.code, `while running ${what}: ${err.message}`, undefined, {
-      ...err.detail,
-      pos: err.pos,
-    });
+    throw named(what, err);
   }
 }
 
@@ -321,23 +323,20 @@ export async function runScenarioDriven(
   try {
     result = await driver.run(prepared.instance, prepared.runOptions, prepared.compiled);
   } catch (err) {
-    throw naming(label, () => {
-      throw err;
-    });
+    throw named(label, err);
   }
   return completeRun(resolved.kind, finishSolve(prepared, result), options);
 }
 
 /** The chain trace, scorecard, summary and window of a solved run. */
 function completeRun(kind: InputKind, solved: Solved, options: RunScenarioOptions): ScenarioRun {
-  const resolved = { kind };
   const name = solved.scenario.name;
 
   let baselineRun: Solved | undefined;
-  if (resolved.kind !== 'model') baselineRun = name === 'baseline' ? solved : solvePreset('baseline', options);
+  if (kind !== 'model') baselineRun = name === 'baseline' ? solved : solvePreset('baseline', options);
   const baseline = baselineRun?.view;
   let reference: SummaryReference | undefined;
-  const referenceName = resolved.kind === 'model' ? undefined : SUMMARY_REFERENCE[name];
+  const referenceName = kind === 'model' ? undefined : SUMMARY_REFERENCE[name];
   if (referenceName) {
     const ref = solvePreset(referenceName, options);
     if (ref) {
@@ -353,7 +352,7 @@ function completeRun(kind: InputKind, solved: Solved, options: RunScenarioOption
     name,
     description: solved.scenario.description,
     scenario: solved.scenario,
-    kind: resolved.kind,
+    kind,
     files: solved.scenario.files,
     modelPath: solved.modelPath,
     compiled: solved.compiled,

@@ -6,7 +6,7 @@
 import { type ChainLinkResult, chainBrokenAfter } from './chain.js';
 import { extremeOf, traceRule } from './chain-rules.js';
 import { indexOf, monthOf, type RunView } from './run-view.js';
-import { type KaleckiRow, kaleckiTable, type UbiPayers, ubiPayers } from './value-summary.js';
+import { type KaleckiRow, kaleckiTable, sumAnnualRate, type UbiPayers, ubiPayers } from './value-summary.js';
 
 /** The preset each preset is compared with in its summary (policy-response → citrini-2028, agi-endgame-ubi → agi-endgame). */
 export const SUMMARY_REFERENCE: Readonly<Record<string, string>> = {
@@ -70,9 +70,7 @@ export function cumulativeDeficit(view: RunView): number | undefined {
   if (!deficit) return undefined;
   const from = indexOf(view, FISCAL_COST_WINDOW.from) ?? 1;
   const to = indexOf(view, FISCAL_COST_WINDOW.to) ?? view.months;
-  let sum = 0;
-  for (let m = from; m <= to; m++) sum += deficit[m] / 12;
-  return sum;
+  return sumAnnualRate(deficit, from, to);
 }
 
 /** The summary of `run` with its chain trace; `reference` adds policy-response's comparison. */

@@ -76,10 +76,10 @@ export function kaleckiTable(view: RunView): KaleckiRow[] | undefined {
   });
 }
 
-/** Σ series × 1/12 over the solved months (a flow at an annual rate → USD bn). */
-function cumulative(values: ArrayLike<number>, months: number): number {
+/** Σ series × 1/12 over the months `from`..`to` (a flow at an annual rate → USD bn). */
+export function sumAnnualRate(values: ArrayLike<number>, from: number, to: number): number {
   let sum = 0;
-  for (let m = 1; m <= months; m++) sum += values[m] / 12;
+  for (let m = from; m <= to; m++) sum += values[m] / 12;
   return sum;
 }
 
@@ -92,10 +92,10 @@ export function ubiPayers(run: RunView, reference: { name: string; run: RunView 
   const refDeficit = reference.run.get('gov_deficit');
   if (!ubi || !tax || !deficit || !refTax || !refDeficit) return undefined;
   const months = Math.min(run.months, reference.run.months);
-  const ubiPaid = cumulative(ubi, months);
+  const ubiPaid = sumAnnualRate(ubi, 1, months);
   if (ubiPaid <= 0) return undefined;
-  const aiTax = cumulative(tax, months) - cumulative(refTax, months);
-  const extraDeficit = cumulative(deficit, months) - cumulative(refDeficit, months);
+  const aiTax = sumAnnualRate(tax, 1, months) - sumAnnualRate(refTax, 1, months);
+  const extraDeficit = sumAnnualRate(deficit, 1, months) - sumAnnualRate(refDeficit, 1, months);
   return {
     reference: reference.name,
     ubi_usd_bn: ubiPaid,
