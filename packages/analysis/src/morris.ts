@@ -7,7 +7,7 @@
 import { EngineError } from '@endgame/engine';
 import { quantile } from './distributions.js';
 import { randomIndex, runStreams, shuffle } from './rng.js';
-import type { Rng, UncertainParam } from './types.js';
+import type { UncertainParam } from './types.js';
 
 /**
  * Evaluates a batch of points: `samples` holds `samples.length / dims` rows of

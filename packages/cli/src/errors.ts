@@ -71,6 +71,17 @@ function isEngineError(err: unknown): err is EngineErrorLike {
 }
 
 /**
+ * The errors of our other packages that describe the user's input, by class name (matched by
+ * name, so this module imports none of them), with their exit code: a store that cannot be
+ * opened or read, a bad sweep spec, a bad `--redis` URL.
+ */
+const INPUT_ERRORS: Readonly<Record<string, number>> = {
+  StoreError: EXIT.input,
+  SweepSpecError: EXIT.input,
+  RedisUrlError: EXIT.usage,
+};
+
+/**
  * Prints `err` as one line on stderr (plus the stack trace when `debug`) and
  * returns the exit code to use.
  */
@@ -83,6 +94,9 @@ export function reportError(err: unknown, debug: boolean, write: (text: string) 
   } else if (isEngineError(err)) {
     line = `${err.message} [${err.code}]`;
     exitCode = EXIT.input;
+  } else if (err instanceof Error && Object.hasOwn(INPUT_ERRORS, err.name)) {
+    line = err.message;
+    exitCode = INPUT_ERRORS[err.name];
   } else {
     const message = err instanceof Error ? err.message : String(err);
     line = `internal error: ${message}${debug ? '' : ' (run with --debug for a stack trace)'}`;

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { CliError, EXIT } from './errors.js';
+import { CliError } from './errors.js';
 import { formatCsv } from './format-csv.js';
 import { formatJson } from './format-json.js';
 import { formatTable } from './format-table.js';
@@ -82,7 +82,7 @@ type Store = import('@endgame/store').ResultsStore;
 
 /** Opens the store read-only, runs `body`, closes it; store errors become one-line input errors. */
 async function withStore(options: { store?: string }, body: (store: Store) => Promise<void>): Promise<void> {
-  const { DEFAULT_STORE_PATH, ResultsStore, StoreError } = await import('@endgame/store');
+  const { DEFAULT_STORE_PATH, ResultsStore } = await import('@endgame/store');
   const path = options.store ?? DEFAULT_STORE_PATH;
   if (!existsSync(path)) {
     throw new CliError(`no results store at '${path}' yet: record one with endgame sweep, or run/mc/grid --store`);
@@ -91,9 +91,6 @@ async function withStore(options: { store?: string }, body: (store: Store) => Pr
   try {
     store = await ResultsStore.open(path, { readOnly: true });
     await body(store);
-  } catch (err) {
-    if (err instanceof StoreError) throw new CliError(err.message, EXIT.input);
-    throw err;
   } finally {
     await store?.close();
   }

@@ -4,7 +4,6 @@
  * and its JSON output in the results store. Without the option nothing is
  * recorded and the command behaves as before.
  */
-import { CliError, EXIT } from './errors.js';
 
 /** What a command records. */
 export interface StoreRecordInput {
@@ -27,7 +26,7 @@ export const STORE_OPTION_HELP =
 /** Records a command's inputs and outputs when `--store` was given (`true` = the default file). */
 export async function recordInStore(store: string | boolean | undefined, record: StoreRecordInput): Promise<void> {
   if (store === undefined || store === false) return;
-  const { DEFAULT_STORE_PATH, ResultsStore, StoreError, contentHash } = await import('@endgame/store');
+  const { DEFAULT_STORE_PATH, ResultsStore, contentHash } = await import('@endgame/store');
   const { readInputFiles } = await import('./input-files.js');
   const { cliVersion } = await import('./main.js');
   const files = await readInputFiles(record.input);
@@ -63,9 +62,6 @@ export async function recordInStore(store: string | boolean | undefined, record:
       status: 'ok',
       outputs: record.outputs,
     });
-  } catch (err) {
-    if (err instanceof StoreError) throw new CliError(err.message, EXIT.input);
-    throw err;
   } finally {
     await opened?.close();
   }

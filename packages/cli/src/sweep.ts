@@ -73,7 +73,7 @@ export async function runSweepCommand(specPath: string, options: SweepOptions): 
   }
   const distributed = await import('@endgame/distributed');
   const { DEFAULT_STORE_PATH, ResultsStore, contentHash } = await import('@endgame/store');
-  if (options.redis !== undefined) checkRedis(distributed, options.redis);
+  if (options.redis !== undefined) distributed.checkRedisUrl(options.redis);
   assertReadableFile(specPath);
   let text: string;
   try {
@@ -81,7 +81,7 @@ export async function runSweepCommand(specPath: string, options: SweepOptions): 
   } catch (err) {
     throw cannotRead(specPath, err);
   }
-  const spec = asInputError(distributed, () => distributed.parseSweepSpec(text, specPath));
+  const spec = distributed.parseSweepSpec(text, specPath);
   const { loadSweep } = await import('./sweep-input.js');
   const { plan, jobs, files } = await loadSweep(spec, specPath);
   const name = spec.name ?? specPath.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
@@ -122,25 +122,6 @@ export async function runSweepCommand(specPath: string, options: SweepOptions): 
     await store.close();
   }
   writeOutput(options.format === 'json' ? formatJson(summary) : summaryTable(summary), options.out);
-}
-
-/** Runs `body`, turning a spec or design error into a one-line input error. */
-function asInputError<T>(distributed: typeof import('@endgame/distributed'), body: () => T): T {
-  try {
-    return body();
-  } catch (err) {
-    if (err instanceof distributed.SweepSpecError) throw new CliError(err.message, EXIT.input);
-    throw err;
-  }
-}
-
-/** Checks `--redis` (a usage error when bad). */
-export function checkRedis(distributed: typeof import('@endgame/distributed'), url: string): void {
-  try {
-    distributed.checkRedisUrl(url);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err), EXIT.usage);
-  }
 }
 
 /** The summary as a two-column table, failures listed after it. */

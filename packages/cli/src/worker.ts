@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander';
 import { parseCount } from './analysis-input.js';
-import { checkRedis } from './sweep.js';
 
 /** Options of `worker` as commander parses them. */
 export interface WorkerOptions {
@@ -49,7 +48,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const lockDurationMs = parseCount(options.lockMs, '--lock-ms', 100);
   const stalledIntervalMs = parseCount(options.stalledMs, '--stalled-ms', 100);
   const distributed = await import('@endgame/distributed');
-  checkRedis(distributed, options.redis);
+  distributed.checkRedisUrl(options.redis);
   const { prepareSweep } = await import('./sweep-prepare.js');
   const log = (line: string) => process.stderr.write(`endgame worker: ${line}\n`);
   const worker = await distributed.startQueueWorker({

@@ -85,6 +85,19 @@ describe('reportError', () => {
     });
   });
 
+  it("prints the store's, the sweep spec's and the Redis URL's errors as input or usage errors, by class name", () => {
+    const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+    expect(capture(named('StoreError', "store 's.duckdb' is in use by another endgame process"), false)).toEqual({
+      code: EXIT.input,
+      text: "endgame: store 's.duckdb' is in use by another endgame process\n",
+    });
+    expect(capture(named('SweepSpecError', 'grid.yaml: unknown key'), false).code).toBe(EXIT.input);
+    expect(capture(named('RedisUrlError', "bad --redis 'x'"), false)).toEqual({
+      code: EXIT.usage,
+      text: "endgame: bad --redis 'x'\n",
+    });
+  });
+
   it('calls anything else an internal error and adds the stack only with debug', () => {
     const quiet = capture(new TypeError('boom'), false);
     expect(quiet.code).toBe(EXIT.internal);

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ResultsStore } from '@endgame/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from './run-cli.js';
 
@@ -107,6 +108,19 @@ describe('endgame sweep (local backend)', () => {
     run = runCli('sweep', TINY_GRID, '--backend', 'queue');
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--backend queue needs --redis/);
+  });
+
+  it('says a store held by another process is in use (exit 1), not an internal error', async () => {
+    const path = join(dir, 'held.duckdb');
+    const held = await ResultsStore.open(path);
+    try {
+      const run = runCli('sweep', TINY_GRID, '--store', path);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^endgame: store '.*held\.duckdb' is in use by another endgame process/);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      await held.close();
+    }
   });
 });
 
