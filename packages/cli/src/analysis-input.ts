@@ -42,16 +42,8 @@ export async function loadAnalysisInput(input: string): Promise<AnalysisInput> {
     resolvePreset: (name: string) => model.resolvePreset(name, options),
   });
   const { compiled } = model.compiledModel(model.modelPathFor(input, options));
-  const warnings = engine.validateScenario(scenario, scenarioModelInfo(compiled), resolved.mode);
+  const warnings = engine.validateScenario(scenario, engine.scenarioModelInfo(compiled), resolved.mode);
   return { ...scenarioSettings(scenario, compiled, model.monthsBetween), warnings };
-}
-
-/** What the engine's scenario checks need to know about a compiled model. */
-export function scenarioModelInfo(compiled: CompiledModel) {
-  return {
-    params: compiled.slots.filter((s) => s.kind === 'param').map((s) => ({ name: s.name, role: s.role })),
-    variables: compiled.slots.filter((s) => s.kind === 'variable').map((s) => s.name),
-  };
 }
 
 /**

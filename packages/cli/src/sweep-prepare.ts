@@ -8,7 +8,7 @@
  */
 import type { PreparedSweep, SweepPayload } from '@endgame/distributed';
 import type { CompiledModel } from '@endgame/engine';
-import { scenarioModelInfo, scenarioSettings } from './analysis-input.js';
+import { scenarioSettings } from './analysis-input.js';
 import { CliError, EXIT } from './errors.js';
 
 /** A readFile over a payload's files. */
@@ -50,7 +50,7 @@ export async function prepareSweep(payload: SweepPayload): Promise<PreparedSweep
       readFile: payloadReader(files),
       resolvePreset: (preset: string) => (Object.hasOwn(presets, preset) ? presets[preset] : undefined),
     });
-    engine.validateScenario(loaded, scenarioModelInfo(compiled), mode);
+    engine.validateScenario(loaded, engine.scenarioModelInfo(compiled), mode);
     checkParams(Object.keys(payload.set), compiled, 'set');
     // The spec's set: wins over the scenario's values, paths and triggers, as --set does.
     const scenario = engine.applySetOverrides(loaded, payload.set);

@@ -15,6 +15,6 @@ export type { EquationDef, ModelIR, ParamDef } from './model-ir.js';
 export { parseEquation, parseExpression } from './parser.js';
 export { printExpr } from './print-expr.js';
 export { type ScenarioFile, scenarioJsonSchema, scenarioSchema } from './scenario-schema.js';
-export { validateScenario } from './scenario-validate.js';
+export { scenarioModelInfo, validateScenario } from './scenario-validate.js';
 export { type ClosestOptions, closestName, didYouMean, editDistance } from './suggest.js';
 export { monthToTime, timeToMonth } from './time.js';

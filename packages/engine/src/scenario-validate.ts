@@ -3,6 +3,7 @@
  * only name params; presets may only change `role: driver` params (users'
  * own scenarios get a warning instead).
  */
+import type { CompiledModel } from './api-types.js';
 import { EngineError, type Warning } from './diagnostics.js';
 import type { ResolvedScenario } from './load-scenario.js';
 import { formatKeyPath, suggestName } from './scenario-schema.js';
@@ -12,6 +13,14 @@ export interface ScenarioModelInfo {
   params: { name: string; role?: string }[];
   /** Endogenous variable names. */
   variables: string[];
+}
+
+/** What {@link validateScenario} needs to know about a compiled model: its params (with roles) and variables. */
+export function scenarioModelInfo(compiled: CompiledModel): ScenarioModelInfo {
+  return {
+    params: compiled.slots.filter((s) => s.kind === 'param').map((s) => ({ name: s.name, role: s.role })),
+    variables: compiled.slots.filter((s) => s.kind === 'variable').map((s) => s.name),
+  };
 }
 
 /** One param name used by a scenario, and where. `changesValue` is false for uncertainty ranges. */

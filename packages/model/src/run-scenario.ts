@@ -17,6 +17,7 @@ import {
   type ResolvedScenario,
   type RunOptions,
   type RunResult,
+  scenarioModelInfo,
   validateScenario,
   type Warning,
 } from '@endgame/engine';
@@ -119,14 +120,6 @@ export interface ScenarioDriver {
   run(instance: ModelInstance, options: RunOptions, compiled: CompiledModel): Promise<RunResult>;
 }
 
-/** What validateScenario needs to know about a compiled model. */
-function modelInfo(compiled: CompiledModel) {
-  return {
-    params: compiled.slots.filter((s) => s.kind === 'param').map((s) => ({ name: s.name, role: s.role })),
-    variables: compiled.slots.filter((s) => s.kind === 'variable').map((s) => s.name),
-  };
-}
-
 function bareScenario(name: string, set: Record<string, number>): ResolvedScenario {
   return { name, description: '', files: [], set, paths: {}, triggers: [], uncertainty: {} };
 }
@@ -207,7 +200,7 @@ function prepareScenario(
   });
   const modelPath = scenarioModelPath(loaded.model, options);
   const { compiled, instance } = compiledModel(modelPath, options.readFile, exogenous);
-  const info = modelInfo(compiled);
+  const info = scenarioModelInfo(compiled);
   const warnings = validateScenario(loaded, info, mode);
   let scenario = loaded;
   if (Object.keys(set).length > 0) {
@@ -239,7 +232,7 @@ function prepareModel(path: string, options: InputOptions, set: Record<string, n
   const { compiled, instance } = compiledModel(path, options.readFile, exogenous);
   const scenario = bareScenario(compiled.name, set);
   scenario.description = compiled.description;
-  const warnings = validateScenario(scenario, modelInfo(compiled), 'user');
+  const warnings = validateScenario(scenario, scenarioModelInfo(compiled), 'user');
   const start = startMonthOf(compiled, path);
   return {
     scenario,
