@@ -89,6 +89,6 @@ export async function runGrid(input: string, options: GridOptions): Promise<void
     input,
     params: { [x.name]: { from: x.lo, to: x.hi, n: x.n }, [y.name]: { from: y.lo, to: y.hi, n: y.n } },
     options: { metric: outcome.text },
-    outputs: JSON.parse(formatJson(map)),
+    outputs: () => JSON.parse(formatJson(map)),
   });
 }

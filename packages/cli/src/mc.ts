@@ -186,7 +186,7 @@ export async function runMc(input: string, options: McOptions): Promise<void> {
       params: { ...set, varied: uncertain.map((p) => p.name) },
       seed,
       options: { runs, series: keep, metrics: options.metric ?? [] },
-      outputs: JSON.parse(formatJson(result)),
+      outputs: () => JSON.parse(formatJson(result)),
     });
   }
 }

@@ -98,7 +98,7 @@ export async function runRun(input: string, options: RunOptions): Promise<void> 
       input,
       params: set,
       options: { from: from ?? null, to: to ?? null, households: options.households ?? null },
-      outputs: JSON.parse(renderRun('json', run, micro)),
+      outputs: () => JSON.parse(renderRun('json', run, micro)),
     });
   }
 }

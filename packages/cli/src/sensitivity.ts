@@ -118,7 +118,7 @@ export async function runSensitivity(input: string, options: SensitivityOptions)
     params: Object.fromEntries(params.map((p) => [p.name, { range: p.range, dist: p.dist }])),
     seed,
     options: { method: options.method, metric: outcome.text, n },
-    outputs: JSON.parse(formatJson(report)),
+    outputs: () => JSON.parse(formatJson(report)),
   });
 }
 

@@ -15,8 +15,8 @@ export interface StoreRecordInput {
   seed?: number;
   /** The command's options (what else it was asked). */
   options: Record<string, unknown>;
-  /** The command's output, as its --format json prints it. */
-  outputs: unknown;
+  /** The command's output, as its --format json prints it (called only when recording). */
+  outputs: () => unknown;
 }
 
 /** Help of the `--store [FILE]` option. */
@@ -60,7 +60,7 @@ export async function recordInStore(store: string | boolean | undefined, record:
       ...(record.seed === undefined ? {} : { seed: record.seed }),
       inputs,
       status: 'ok',
-      outputs: record.outputs,
+      outputs: record.outputs(),
     });
   } finally {
     await opened?.close();
