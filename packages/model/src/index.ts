@@ -66,6 +66,7 @@ export {
   runScenarioDriven,
   type ScenarioDriver,
   type ScenarioRun,
+  type ScenarioRunOptions,
 } from './run-scenario.js';
 export { monthOf, REAL_SUFFIX, type RunView, realSeries, viewOfResult, viewOfSeries } from './run-view.js';
 export { computeScorecard, type ScorecardEntry, type ScorecardRuns, type TargetValue } from './scorecard.js';

@@ -46,6 +46,9 @@ export interface RunScenarioOptions extends InputOptions {
   reusePresetRuns?: boolean;
 }
 
+/** The engine's run options of a scenario: its params by name, paths, triggers, periods and dt. */
+export type ScenarioRunOptions = Omit<RunOptions, 'params'> & { params: Record<string, number> };
+
 /** A finished run with everything the `run` command prints. */
 export interface ScenarioRun {
   /** The scenario's name (a preset's name, a file's base name, or the model's name). */
@@ -58,6 +61,8 @@ export interface ScenarioRun {
   files: string[];
   modelPath: string;
   compiled: CompiledModel;
+  /** What the engine ran it with (params, paths, triggers, periods from `to:`, dt): where a Monte Carlo of it starts. */
+  runOptions: ScenarioRunOptions;
   result: RunResult;
   /** The run month by month. */
   view: RunView;
@@ -139,6 +144,7 @@ interface Solved {
   scenario: ResolvedScenario;
   modelPath: string;
   compiled: CompiledModel;
+  runOptions: ScenarioRunOptions;
   result: RunResult;
   view: RunView;
   warnings: Warning[];
@@ -177,14 +183,13 @@ function solveScenario(
 /** A scenario loaded, validated and compiled, ready to run. */
 interface Prepared extends Omit<Solved, 'result' | 'view'> {
   instance: ModelInstance;
-  runOptions: RunOptions;
   start: string;
   dt: number;
 }
 
 function finishSolve(prepared: Prepared, result: RunResult): Solved {
-  const { scenario, modelPath, compiled, warnings, start, dt } = prepared;
-  return { scenario, modelPath, compiled, result, view: viewOfResult(result, start, dt), warnings };
+  const { scenario, modelPath, compiled, runOptions, warnings, start, dt } = prepared;
+  return { scenario, modelPath, compiled, runOptions, result, view: viewOfResult(result, start, dt), warnings };
 }
 
 function prepareScenario(
@@ -212,7 +217,7 @@ function prepareScenario(
   const periodsPerMonth = Math.round(1 / 12 / dt);
   const periods =
     scenario.periods ?? (scenario.to ? (monthsBetween(start, scenario.to) + 1) * periodsPerMonth : undefined);
-  const runOptions: RunOptions = {
+  const runOptions: ScenarioRunOptions = {
     params: scenario.set,
     paths: scenario.paths,
     triggers: scenario.triggers,
@@ -349,6 +354,7 @@ function completeRun(kind: InputKind, solved: Solved, options: RunScenarioOption
     files: solved.scenario.files,
     modelPath: solved.modelPath,
     compiled: solved.compiled,
+    runOptions: solved.runOptions,
     result: solved.result,
     view,
     ...(baselineRun ? { baseline: baselineRun.view, baselineResult: baselineRun.result } : {}),

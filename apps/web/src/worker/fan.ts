@@ -26,13 +26,7 @@ export async function runFan(
   onProgress: (done: number) => void,
 ): Promise<{ time: string[]; percentiles: Record<string, FanPercentiles> }> {
   const scenario = run.scenario;
-  const base = {
-    params: scenario.set,
-    paths: scenario.paths,
-    triggers: scenario.triggers,
-    ...(scenario.periods === undefined ? {} : { periods: scenario.periods }),
-    ...(scenario.dt === undefined ? {} : { dt: scenario.dt }),
-  };
+  const base = run.runOptions;
   const names = new Set(run.result.names);
   const keep = request.names.filter((n) => names.has(n));
   const runner = createWebWorkerRunner(makeWorker, request.workers);
