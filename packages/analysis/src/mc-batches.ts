@@ -29,11 +29,12 @@ export interface ChunkedRuns {
 }
 
 /**
- * "run N: what went wrong" for a failed run, N its index in the whole batch (a runner's message
- * starts with the run's index in the chunk it was given, which is dropped here).
+ * "run N: what went wrong" for the failed run of 0-based index `run` in the whole batch, N its
+ * 1-based number as in the runners' own errors (whose message starts with the run's number in the
+ * chunk it was given, which is dropped here).
  */
 export function describeFailedRun(run: number, error: Error): string {
-  return `run ${run}: ${error.message.replace(/^run \d+: /, '')}`;
+  return `run ${run + 1}: ${error.message.replace(/^run \d+: /, '')}`;
 }
 
 /** The failing run's index in the samples given, from a runner's error. */

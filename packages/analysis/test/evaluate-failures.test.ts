@@ -60,8 +60,8 @@ describe('Morris with failed runs', () => {
 });
 
 describe('describeFailedRun', () => {
-  it("names the run by its index in the whole batch, not in the runner's chunk", () => {
-    expect(describeFailedRun(418, new Error("run 35: 'y' is NaN in period 3"))).toBe("run 418: 'y' is NaN in period 3");
-    expect(describeFailedRun(7, new Error('singular block'))).toBe('run 7: singular block');
+  it("names the run by its 1-based number in the whole batch (as the runners do), not in the runner's chunk", () => {
+    expect(describeFailedRun(418, new Error("run 35: 'y' is NaN in period 3"))).toBe("run 419: 'y' is NaN in period 3");
+    expect(describeFailedRun(7, new Error('singular block'))).toBe('run 8: singular block');
   });
 });
