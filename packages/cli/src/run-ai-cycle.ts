@@ -8,14 +8,7 @@
 import type { ScenarioRun } from '@endgame/model';
 import { yearOnYear } from '@endgame/model';
 import { formatNumber } from './format-number.js';
-import { formatTable } from './format-table.js';
-
-/** A column of the AI-cycle table: its title, the series it reads and how a value is shown. */
-interface AiColumn {
-  title: string;
-  series: string;
-  show: (values: ArrayLike<number>, m: number) => string;
-}
+import { type SeriesColumn, yearlyTable } from './yearly-table.js';
 
 const level = (value: number): string => formatNumber(Number(value.toPrecision(4)));
 const months = (value: number): string => value.toFixed(1);
@@ -35,7 +28,7 @@ export const MINSKY_SECTORS: readonly [string, string][] = [
 ];
 
 /** The columns of the AI-cycle table, in order. */
-export const AI_COLUMNS: readonly AiColumn[] = [
+export const AI_COLUMNS: readonly SeriesColumn[] = [
   { title: 'capex', series: 'hyperscaler_capex', show: at(level) },
   { title: 'to power', series: 'hs_capex_power_share', show: share },
   { title: 'compute', series: 'compute_deployed', show: at(level) },
@@ -46,14 +39,6 @@ export const AI_COLUMNS: readonly AiColumn[] = [
   { title: 'AI index', series: 'equity_index_ai', show: at(level) },
   { title: 'AI rev gap', series: 'ai_revenue_gap', show: at(level) },
 ];
-
-/** The month indices of the window shown: its first month, every 12 months after, and its last. */
-function yearly(run: ScenarioRun): number[] {
-  const out: number[] = [];
-  for (let m = run.window.from; m <= run.window.to; m += 12) out.push(m);
-  if (out.at(-1) !== run.window.to) out.push(run.window.to);
-  return out;
-}
 
 /** The Minsky classes of a month as "hs/neo/apps/firms/top/pro/work", `-` for a missing sector. */
 function minskyCell(run: ScenarioRun, m: number): string {
@@ -117,12 +102,6 @@ export function aiCycleTable(run: ScenarioRun): string | null {
   const columns = AI_COLUMNS.filter((column) => run.view.get(column.series) !== undefined);
   if (columns.length === 0) return null;
   const hasMinsky = MINSKY_SECTORS.some(([sector]) => run.view.get(`minsky_${sector}`) !== undefined);
-  const rows = yearly(run).map((m) => [
-    monthAt(run, m),
-    ...columns.map((column) => column.show(run.view.get(column.series)!, m)),
-    ...(hasMinsky ? [minskyCell(run, m)] : []),
-  ]);
   const minskyTitle = `Minsky ${MINSKY_SECTORS.map(([, label]) => label).join('/')}`;
-  const headers = ['month', ...columns.map((column) => column.title), ...(hasMinsky ? [minskyTitle] : [])];
-  return formatTable({ headers, rows, align: headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
+  return yearlyTable(run, columns, hasMinsky ? [{ title: minskyTitle, cell: (m) => minskyCell(run, m) }] : []);
 }

@@ -13,6 +13,7 @@ import type { RunFormat } from './run.js';
 import { aiCycleLine, aiCycleTable } from './run-ai-cycle.js';
 import { type HouseholdRun, householdsJson, householdsTable } from './run-households.js';
 import { valueSections } from './run-value-output.js';
+import { type SeriesColumn, yearlyTable } from './yearly-table.js';
 
 /** The `run` JSON document (ENGINE.md §6) as a plain object. */
 export function runJson(run: ScenarioRun): Record<string, unknown> {
@@ -50,18 +51,13 @@ export function runCsv(run: ScenarioRun, micro?: HouseholdRun): string {
 }
 
 /** A headline column: its title, the series it reads and how a value is shown. */
-interface HeadlineColumn {
-  title: string;
-  series: string;
-  show: (values: ArrayLike<number>, m: number) => string;
-}
 
 const percent = (value: number): string => (Number.isFinite(value) ? `${(value * 100).toFixed(2)} %` : String(value));
 const level = (values: ArrayLike<number>, m: number): string => formatNumber(Number(values[m].toPrecision(6)));
 const rate = (values: ArrayLike<number>, m: number): string => percent(values[m]);
 
 /** The series of the headline table, in order. */
-export const HEADLINE: readonly HeadlineColumn[] = [
+export const HEADLINE: readonly SeriesColumn[] = [
   { title: 'unemployment', series: 'unemployment_rate', show: rate },
   { title: 'real GDP y/y', series: 'gdp_real', show: (values, m) => percent(yearOnYear(values, m)) },
   { title: 'equity index', series: 'equity_index', show: level },
@@ -70,23 +66,10 @@ export const HEADLINE: readonly HeadlineColumn[] = [
   { title: 'policy rate', series: 'policy_rate', show: rate },
 ];
 
-/** Month indices shown in the headline: the window's first month, every 12 months after, and its last. */
-export function headlineMonths(run: ScenarioRun): number[] {
-  const months: number[] = [];
-  for (let m = run.window.from; m <= run.window.to; m += 12) months.push(m);
-  if (months.at(-1) !== run.window.to) months.push(run.window.to);
-  return months;
-}
-
 function headlineTable(run: ScenarioRun): string {
   const columns = HEADLINE.filter((column) => run.view.get(column.series) !== undefined);
   const absent = HEADLINE.filter((column) => run.view.get(column.series) === undefined).map((c) => c.series);
-  const rows = headlineMonths(run).map((m) => [
-    run.time[m - run.window.from],
-    ...columns.map((column) => column.show(run.view.get(column.series)!, m)),
-  ]);
-  const headers = ['month', ...columns.map((column) => column.title)];
-  const table = formatTable({ headers, rows, align: headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
+  const table = yearlyTable(run, columns);
   return absent.length > 0 ? `${table}(not in this model: ${absent.join(', ')})\n` : table;
 }
 
