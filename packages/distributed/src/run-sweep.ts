@@ -90,8 +90,7 @@ export async function runSweep(input: RunSweepInput): Promise<SweepSummary> {
   if (missing.length > 0) {
     await input.backend.run(plan, missing, onResults, input.signal ? { signal: input.signal } : {});
   }
-  const jobs = await store.jobs(plan.sweepId);
-  const failed = jobs.filter((job) => job.status === 'failed');
+  const counts = await store.jobCounts(plan.sweepId, 5);
   const summary: SweepSummary = {
     sweepId: plan.sweepId,
     name: input.name,
@@ -99,9 +98,9 @@ export async function runSweep(input: RunSweepInput): Promise<SweepSummary> {
     jobs: input.jobs.length,
     ran: missing.length,
     skipped: input.jobs.length - missing.length,
-    ok: jobs.length - failed.length,
-    failed: failed.length,
-    failures: failed.slice(0, 5).map((job) => ({ index: job.index, error: job.error ?? '' })),
+    ok: counts.jobs - counts.failed,
+    failed: counts.failed,
+    failures: counts.failures,
     seconds: Math.round((performance.now() - t0) / 10) / 100,
     store: store.path,
   };

@@ -197,6 +197,29 @@ export class ResultsStore {
     return storedRun(columns, rows[0]);
   }
 
+  /**
+   * How many jobs of sweep `runId` have a result and how many of those failed, with the first
+   * `limit` failures in design order (counted in the database: a sweep may have millions of jobs).
+   */
+  async jobCounts(
+    runId: string,
+    limit: number,
+  ): Promise<{ jobs: number; failed: number; failures: { index: number; error: string }[] }> {
+    const counts = await this.read(
+      `SELECT count(*) AS jobs, count(*) FILTER (WHERE status = 'failed') AS failed FROM jobs WHERE run_id = $1`,
+      [runId],
+    );
+    const first = await this.read(
+      `SELECT idx, error FROM jobs WHERE run_id = $1 AND status = 'failed' ORDER BY idx, job_id LIMIT $2`,
+      [runId, Math.max(0, Math.floor(limit))],
+    );
+    return {
+      jobs: Number(counts.rows[0][0]),
+      failed: Number(counts.rows[0][1]),
+      failures: first.rows.map((row) => ({ index: Number(row[0]), error: row[1] === null ? '' : String(row[1]) })),
+    };
+  }
+
   /** The jobs of sweep `runId`, in design order. */
   async jobs(runId: string): Promise<StoredJob[]> {
     const { rows, columns } = await this.read(

@@ -74,6 +74,31 @@ describe('ResultsStore', () => {
     await store.close();
   });
 
+  it("counts a sweep's jobs and failures in the database and lists the first failures in design order", async () => {
+    const store = await ResultsStore.open(join(dir, 'e.duckdb'));
+    const runId = 'face'.repeat(16);
+    const job = (index: number, failed: boolean) => ({
+      runId,
+      jobId: `j${index}`,
+      index,
+      params: { x: index },
+      status: failed ? ('failed' as const) : ('ok' as const),
+      ...(failed ? { error: `boom ${index}` } : { metrics: { m: index } }),
+    });
+    // Jobs 3, 5, 6 and 8 fail, recorded out of design order.
+    await store.upsertJobs([8, 2, 6, 0, 5, 1, 3, 7].map((i) => job(i, [3, 5, 6, 8].includes(i))));
+    expect(await store.jobCounts(runId, 2)).toEqual({
+      jobs: 8,
+      failed: 4,
+      failures: [
+        { index: 3, error: 'boom 3' },
+        { index: 5, error: 'boom 5' },
+      ],
+    });
+    expect((await store.jobCounts(runId, 10)).failures.map((f) => f.index)).toEqual([3, 5, 6, 8]);
+    await store.close();
+  });
+
   it('stores non-finite metrics as null', async () => {
     const store = await ResultsStore.open(join(dir, 'c.duckdb'));
     const runId = 'cafe'.repeat(16);
