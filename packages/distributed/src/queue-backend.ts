@@ -53,8 +53,6 @@ export function createQueueBackend(options: QueueBackendOptions): SweepBackend {
 
   const connect = (): Redis => {
     const connection = connectRedis(options.redisUrl);
-    // ioredis reports connection errors as events; reconnecting is automatic.
-    connection.on('error', () => {});
     connections.push(connection);
     return connection;
   };
@@ -67,8 +65,10 @@ export function createQueueBackend(options: QueueBackendOptions): SweepBackend {
   ): Promise<void> {
     const commands = connect();
     const blocking = connect();
-    queue ??= new Queue(queueName, { connection: connect() });
-    queue.on('error', () => {});
+    if (!queue) {
+      queue = new Queue(queueName, { connection: connect() });
+      queue.on('error', () => {});
+    }
     const pending = new Map(jobs.map((job) => [job.id, job]));
     const listKey = resultsKey(queueName, plan.sweepId);
 

@@ -51,7 +51,6 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const log = options.log ?? (() => {});
   const name = workerName();
   const commands: Redis = connectRedis(options.redisUrl);
-  commands.on('error', () => {});
   const runner: Runner = createInProcessRunner();
   const prepared = new Map<string, Promise<PreparedSweep | Error>>();
   let done = 0;
@@ -107,7 +106,6 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   // BullMQ leaves a connection it was given open; close() disconnects it.
   const workerConnection = connectRedis(options.redisUrl);
-  workerConnection.on('error', () => {});
   const worker = new Worker(queueName, process, {
     connection: workerConnection,
     concurrency: options.concurrency ?? 1,

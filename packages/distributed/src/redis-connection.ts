@@ -42,11 +42,13 @@ export function redactRedisUrl(url: string): string {
 /**
  * A new ioredis connection to `url` that retries for ever: commands wait
  * while Redis is away (restarts) and run once it is back, as BullMQ needs.
+ * Connection errors arrive as events and reconnecting is automatic, so they
+ * are listened to (an unheard 'error' event would end the process).
  */
 export function connectRedis(url: string, extra: RedisOptions = {}): Redis {
   const parsed = checkRedisUrl(url);
   const password = parsed.password === '' ? process.env[REDIS_PASSWORD_ENV] : undefined;
-  return new Redis(url, {
+  const connection = new Redis(url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     retryStrategy: (times) => Math.min(100 * times, 1000),
@@ -54,4 +56,6 @@ export function connectRedis(url: string, extra: RedisOptions = {}): Redis {
     ...(parsed.protocol === 'rediss:' ? { tls: { servername: parsed.hostname } } : {}),
     ...extra,
   });
+  connection.on('error', () => {});
+  return connection;
 }
